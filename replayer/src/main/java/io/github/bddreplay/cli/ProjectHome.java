@@ -1,0 +1,16 @@
+package io.github.bddreplay.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The project folder that default paths (data/, results/) are relative to: the {@code bdd.home}
+ * system property, which the Maven launch sets to the repository root, else the working folder.
+ */
+public final class ProjectHome {
+  private ProjectHome() {}
+
+  public static Path path() {
+    return Paths.get(System.getProperty("bdd.home", "")).toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.bddreplay.slices;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The Parquet files of one topic recorded at one slice time. */
+public record Slice(String topic, SliceTime time, Path folder, List<Path> files) {
+  public Slice {
+    files = List.copyOf(files);
+  }
+}
