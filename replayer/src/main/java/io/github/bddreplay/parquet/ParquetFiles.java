@@ -8,6 +8,11 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -23,26 +28,42 @@ import org.apache.parquet.schema.MessageType;
  * checksum side files appear next to the data a watcher is listening to.
  */
 public final class ParquetFiles {
-  /** One configuration for all readers and writers: creating a Hadoop Configuration is costly. */
+  /**
+   * One configuration for all readers and writers, without Hadoop's default resources. Parquet's
+   * InputFile entry points otherwise make a {@code new Configuration()} per file, and parsing
+   * Hadoop's XML defaults costs more than reading a small file.
+   */
   private static final Configuration CONF = new Configuration(false);
+
+  private static final ParquetConfiguration PARQUET_CONF = new HadoopParquetConfiguration(CONF);
 
   private ParquetFiles() {}
 
-  /** The schema in a file's footer. */
+  /** The schema in a local file's footer. */
   public static MessageType readSchema(Path file) throws IOException {
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-      return reader.getFooter().getFileMetaData().getSchema();
+    return readFooter(new LocalInputFile(file)).getSchema();
+  }
+
+  /** The footer's file metadata: schema and key-value metadata. */
+  public static FileMetaData readFooter(InputFile file) throws IOException {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(file, ParquetReadOptions.builder(PARQUET_CONF).build())) {
+      return reader.getFooter().getFileMetaData();
     }
+  }
+
+  /** {@link #openReader(InputFile)} of a local file. */
+  public static ParquetReader<GenericRecord> openReader(Path file) throws IOException {
+    return openReader(new LocalInputFile(file));
   }
 
   /**
    * A reader of the records in the file's own schema, with values as stored: timestamps stay epoch
    * longs and strings stay Avro Utf8 (no logical-type conversion).
    */
-  public static ParquetReader<GenericRecord> openReader(Path file) throws IOException {
-    return AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
+  public static ParquetReader<GenericRecord> openReader(InputFile file) throws IOException {
+    return AvroParquetReader.<GenericRecord>builder(file, PARQUET_CONF)
         .withDataModel(GenericData.get())
-        .withConf(CONF)
         .build();
   }
 

@@ -1,0 +1,128 @@
+package io.github.bddreplay.pipelines.source;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.Read;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.RawUnionValue;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.Instant;
+
+/**
+ * The replayed sensor input as one PCollection per topic, {@link #LOCATIONS} and {@link
+ * #ACCELERATIONS}: rows projected onto the topic's canonical schema, timestamped with their event
+ * time. Continuously ({@link SensorFilesSource}: new files as they are published, in chunks of
+ * rows, watermark following the data, end after the replay's end-of-stream marker), or, for a
+ * finished replay, once as bounded input, row by row. Both read files the same way ({@link
+ * SensorFileReader}) and put bad files in the same dead-letter folder.
+ */
+public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<GenericRecord> LOCATIONS = new TupleTag<>("locations") {};
+  public static final TupleTag<GenericRecord> ACCELERATIONS = new TupleTag<>("accelerations") {};
+
+  private final SensorSourceConfig config;
+
+  private ReadSensorStreams(SensorSourceConfig config) {
+    this.config = config;
+  }
+
+  public static ReadSensorStreams from(SensorSourceConfig config) {
+    return new ReadSensorStreams(config);
+  }
+
+  /** The output of a topic's rows. */
+  public static TupleTag<GenericRecord> tagOf(SensorTopic topic) {
+    return switch (topic) {
+      case LOCATIONS -> LOCATIONS;
+      case ACCELERATIONS -> ACCELERATIONS;
+    };
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    TupleTagList otherTopics = TupleTagList.of(ACCELERATIONS);
+    PCollectionTuple rows;
+    if (config.streaming()) {
+      rows =
+          input
+              .apply("ReadNewSensorFiles", Read.from(new SensorFilesSource(config)))
+              .apply("SplitByTopic", ParDo.of(new SplitByTopicFn()).withOutputTags(LOCATIONS, otherTopics));
+    } else {
+      rows =
+          input
+              .apply(
+                  "MatchSensorFiles",
+                  FileIO.match()
+                      .filepattern(new InputFolder(config.inputDir()).filePattern())
+                      .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+              .apply(
+                  "ReadSensorFiles",
+                  ParDo.of(new ReadSensorFileFn(new DeadLetters(config.errorsDir())))
+                      .withOutputTags(LOCATIONS, otherTopics));
+    }
+    for (SensorTopic topic : SensorTopic.values()) {
+      rows.get(tagOf(topic)).setCoder(AvroCoder.of(GenericRecord.class, topic.schema()));
+    }
+    return rows;
+  }
+
+  /**
+   * Unpacks each chunk of the continuous source into its topic's output, every row at its own
+   * event time (never earlier than the chunk's, which is its earliest row's).
+   */
+  static class SplitByTopicFn extends DoFn<RawUnionValue, GenericRecord> {
+    @ProcessElement
+    public void processElement(@Element RawUnionValue chunk, MultiOutputReceiver out) {
+      OutputReceiver<GenericRecord> topicOutput =
+          out.get(tagOf(SensorTopic.values()[chunk.getUnionTag()]));
+      @SuppressWarnings("unchecked")
+      List<GenericRecord> rows = (List<GenericRecord>) chunk.getValue();
+      for (GenericRecord row : rows) {
+        Instant eventTime = SensorFileReader.eventTimeOf(row);
+        if (eventTime == null) {
+          throw new IllegalStateException("the source delivered a row without event time: " + row);
+        }
+        topicOutput.outputWithTimestamp(row, eventTime);
+      }
+    }
+  }
+
+  /** Reads one matched file of a finished input folder into its topic's output. */
+  static class ReadSensorFileFn extends DoFn<MatchResult.Metadata, GenericRecord> {
+    private final DeadLetters deadLetters;
+
+    ReadSensorFileFn(DeadLetters deadLetters) {
+      this.deadLetters = deadLetters;
+    }
+
+    @ProcessElement
+    public void processElement(@Element MatchResult.Metadata metadata, MultiOutputReceiver out) {
+      Optional<SensorFile> file = SensorFile.fromMatch(metadata);
+      if (file.isEmpty()) {
+        return;
+      }
+      try (SensorFileReader reader = SensorFileReader.open(file.get(), FilePosition.START)) {
+        TupleTag<GenericRecord> tag = tagOf(reader.topic());
+        for (TimestampedValue<GenericRecord> row = reader.next(); row != null; row = reader.next()) {
+          SensorSourceMetrics.ROWS_READ_COUNTER.inc();
+          out.get(tag).outputWithTimestamp(row.getValue(), row.getTimestamp());
+        }
+        reader.logFinished();
+        SensorSourceMetrics.FILES_READ_COUNTER.inc();
+      } catch (BadSensorFileException e) {
+        deadLetters.record(file.get(), e.getMessage());
+      }
+    }
+  }
+}

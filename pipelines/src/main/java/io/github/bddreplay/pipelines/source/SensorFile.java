@@ -1,0 +1,106 @@
+package io.github.bddreplay.pipelines.source;
+
+import io.github.bddreplay.slices.SliceTime;
+import java.util.Comparator;
+import java.util.Optional;
+import org.apache.beam.sdk.io.fs.MatchResult;
+
+/**
+ * A file found at {@code <input>/<topic>/<slice>/<name>}, named by that path relative to the input
+ * root. Files are read in the order the replayer publishes them: by slice time, then topic, then
+ * name; files in a folder that is not a slice ({@code t=NNN.N}) sort first, so that they are
+ * reported as bad input at once. Two files are the same when their relative paths are.
+ */
+public final class SensorFile implements Comparable<SensorFile> {
+  private static final Comparator<SensorFile> PUBLICATION_ORDER =
+      Comparator.comparingLong((SensorFile f) -> f.slice().map(SliceTime::tenths).orElse(-1L))
+          .thenComparing(f -> f.topicFolder)
+          .thenComparing(f -> f.name)
+          .thenComparing(f -> f.sliceFolder);
+
+  private final String topicFolder;
+  private final String sliceFolder;
+  private final String name;
+  private final MatchResult.Metadata metadata;
+
+  private SensorFile(
+      String topicFolder, String sliceFolder, String name, MatchResult.Metadata metadata) {
+    this.topicFolder = topicFolder;
+    this.sliceFolder = sliceFolder;
+    this.name = name;
+    this.metadata = metadata;
+  }
+
+  /**
+   * The input file a listing of {@code <input>/*}{@code /*}{@code /*} matched, or empty when it is
+   * not data: a name at any of the three levels starts with {@code _} or {@code .} (hidden or
+   * bookkeeping files, such as the end-of-stream marker or a dead-letter folder).
+   */
+  public static Optional<SensorFile> fromMatch(MatchResult.Metadata metadata) {
+    String[] segments = metadata.resourceId().toString().split("/");
+    if (segments.length < 3) {
+      return Optional.empty();
+    }
+    String topic = segments[segments.length - 3];
+    String slice = segments[segments.length - 2];
+    String name = segments[segments.length - 1];
+    if (isHidden(topic) || isHidden(slice) || isHidden(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(new SensorFile(topic, slice, name, metadata));
+  }
+
+  /** Whether a file or folder name marks something that is not data. */
+  public static boolean isHidden(String name) {
+    return name.startsWith("_") || name.startsWith(".");
+  }
+
+  /** {@code <topic>/<slice>/<name>}: how checkpoint marks and logs name the file. */
+  public String relativePath() {
+    return topicFolder + "/" + sliceFolder + "/" + name;
+  }
+
+  public String topicFolder() {
+    return topicFolder;
+  }
+
+  public String sliceFolder() {
+    return sliceFolder;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public MatchResult.Metadata metadata() {
+    return metadata;
+  }
+
+  public Optional<SensorTopic> topic() {
+    return SensorTopic.forFolder(topicFolder);
+  }
+
+  public Optional<SliceTime> slice() {
+    return SliceTime.parse(sliceFolder);
+  }
+
+  @Override
+  public int compareTo(SensorFile other) {
+    return PUBLICATION_ORDER.compare(this, other);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SensorFile that && relativePath().equals(that.relativePath());
+  }
+
+  @Override
+  public int hashCode() {
+    return relativePath().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return metadata.resourceId().toString();
+  }
+}

@@ -1,0 +1,359 @@
+package io.github.bddreplay.pipelines.source;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.UnboundedSource;
+import org.apache.beam.sdk.transforms.join.RawUnionValue;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the input folder of a {@link SensorFilesSource}: lists it every poll interval, reads new
+ * files in publication order in chunks of consecutive rows, keeps the watermark, and ends the
+ * stream after the end-of-stream marker (or the idle timeout). See {@link SensorFilesSource} for
+ * the rules.
+ */
+public final class SensorFilesReader extends UnboundedSource.UnboundedReader<RawUnionValue> {
+  private static final Logger LOG = LoggerFactory.getLogger(SensorFilesReader.class);
+
+  private final SensorFilesSource source;
+  private final SensorSourceConfig config;
+  private final InputFolder folder;
+  private final DeadLetters deadLetters;
+
+  /** Relative paths of the files read to their end or dead-lettered. */
+  private final TreeSet<String> finished;
+  /** Files listed but not opened yet, in publication order. */
+  private final TreeSet<SensorFile> pending = new TreeSet<>();
+  /** The file a restored reader continues first, and where. */
+  private @Nullable String resumeFile;
+  private FilePosition resumePosition;
+
+  private @Nullable SensorFileReader current;
+  private @Nullable TimestampedValue<RawUnionValue> currentChunk;
+
+  private Instant maxEventTime;
+  private Instant reportedWatermark;
+  private Instant lastNewFile;
+  private @Nullable Instant drainedAt;
+  private boolean endOfStream;
+  /** Set when a listing was made after the marker was seen: nothing will be added to pending. */
+  private boolean lastListingDone;
+  private Instant nextPoll = Instant.now();
+
+  SensorFilesReader(SensorFilesSource source, @Nullable SensorFilesCheckpointMark mark) {
+    this.source = source;
+    this.config = source.config();
+    this.folder = new InputFolder(config.inputDir());
+    this.deadLetters = new DeadLetters(config.errorsDir());
+    if (mark == null) {
+      finished = new TreeSet<>();
+      resumeFile = null;
+      resumePosition = FilePosition.START;
+      maxEventTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
+      reportedWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
+      lastNewFile = Instant.now();
+      drainedAt = null;
+      endOfStream = false;
+    } else {
+      LOG.debug("Resuming reading of {} at checkpoint: {}", folder, mark);
+      SensorSourceMetrics.READER_RESTORES_COUNTER.inc();
+      finished = new TreeSet<>(mark.finishedFiles());
+      resumeFile = mark.fileInProgress();
+      resumePosition = mark.position();
+      maxEventTime = mark.maxEventTime();
+      reportedWatermark = mark.reportedWatermark();
+      lastNewFile = mark.lastNewFile();
+      drainedAt = mark.drainedAt();
+      endOfStream = mark.endOfStream();
+    }
+  }
+
+  @Override
+  public boolean start() throws IOException {
+    if (endOfStream) {
+      return false;
+    }
+    if (resumeFile != null) {
+      resume(resumeFile, resumePosition);
+      resumeFile = null;
+    }
+    return advance();
+  }
+
+  private void resume(String relativePath, FilePosition position) throws IOException {
+    Optional<SensorFile> file = folder.find(relativePath);
+    if (file.isPresent()) {
+      open(file.get(), position);
+    } else {
+      SensorSourceMetrics.BAD_FILES_COUNTER.inc();
+      LOG.error(
+          "Input file {} in {} disappeared while being read: its rows after record {} are lost",
+          relativePath,
+          folder,
+          position.records());
+      finished.add(relativePath);
+    }
+  }
+
+  @Override
+  public boolean advance() throws IOException {
+    currentChunk = null;
+    while (!endOfStream) {
+      if (current != null) {
+        if (readChunk()) {
+          return true;
+        }
+      } else if (!pending.isEmpty()) {
+        open(pending.pollFirst(), FilePosition.START);
+      } else if (lastListingDone) {
+        if (!drained()) {
+          return false;
+        }
+        reachEndOfStream();
+      } else if (Instant.now().isBefore(nextPoll)) {
+        return false;
+      } else {
+        poll();
+        if (pending.isEmpty() && !lastListingDone) {
+          checkIdleTimeout();
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads up to {@link SensorSourceConfig#maxRowsPerElement} rows of the current file into the
+   * next chunk: true when it holds rows to deliver. Each row is judged too late on its own, against
+   * the watermark reported before the chunk. The chunk is timestamped with its earliest row, as a
+   * DoFn may move an element's rows later in event time but not earlier. The file is closed as
+   * soon as its end (or a bad record) is met, so a mark taken after the chunk lists it as read.
+   */
+  private boolean readChunk() {
+    SensorFileReader file = current;
+    List<GenericRecord> rows = new ArrayList<>();
+    Instant earliest = BoundedWindow.TIMESTAMP_MAX_VALUE;
+    while (rows.size() < config.maxRowsPerElement()) {
+      TimestampedValue<GenericRecord> row;
+      try {
+        row = file.next();
+      } catch (BadSensorFileException e) {
+        deadLetters.record(file.file(), e.getMessage());
+        closeCurrent();
+        break;
+      }
+      if (row == null) {
+        file.logFinished();
+        SensorSourceMetrics.FILES_READ_COUNTER.inc();
+        closeCurrent();
+        break;
+      }
+      Instant eventTime = row.getTimestamp();
+      if (eventTime.isAfter(maxEventTime)) {
+        maxEventTime = eventTime;
+      }
+      if (config.windowing().isTooLate(eventTime, reportedWatermark)) {
+        file.dropTooLate();
+        continue;
+      }
+      rows.add(row.getValue());
+      if (eventTime.isBefore(earliest)) {
+        earliest = eventTime;
+      }
+    }
+    if (rows.isEmpty()) {
+      return false;
+    }
+    SensorSourceMetrics.ROWS_READ_COUNTER.inc(rows.size());
+    currentChunk = TimestampedValue.of(new RawUnionValue(file.topic().ordinal(), rows), earliest);
+    return true;
+  }
+
+  private void open(SensorFile file, FilePosition position) {
+    try {
+      current = SensorFileReader.open(file, position);
+    } catch (BadSensorFileException e) {
+      deadLetters.record(file, e.getMessage());
+      finished.add(file.relativePath());
+    }
+  }
+
+  private void closeCurrent() {
+    finished.add(current.file().relativePath());
+    current.close();
+    current = null;
+  }
+
+  /**
+   * Lists the folder for files not read yet (called between files only, so the listing never
+   * re-adds the file being read). The marker is looked for before the listing, so when it is
+   * found, the listing holds every file the replay published.
+   */
+  private void poll() {
+    Instant now = Instant.now();
+    nextPoll = now.plus(config.pollInterval());
+    boolean complete;
+    TreeSet<SensorFile> listed;
+    try {
+      complete = folder.isComplete();
+      listed = folder.list();
+    } catch (IOException e) {
+      LOG.warn(
+          "Cannot list {}, trying again in {}: {}",
+          folder,
+          config.pollInterval(),
+          SensorFileReader.reasonOf(e));
+      return;
+    }
+    boolean found = false;
+    for (SensorFile file : listed) {
+      if (!finished.contains(file.relativePath())) {
+        found |= pending.add(file);
+      }
+    }
+    if (found) {
+      lastNewFile = now;
+    }
+    if (complete) {
+      lastListingDone = true;
+      LOG.info(
+          "End-of-stream marker {} found in {}: reading the last {} files",
+          InputFolder.END_OF_STREAM_MARKER,
+          folder,
+          pending.size());
+    }
+  }
+
+  private void checkIdleTimeout() {
+    Optional<Duration> timeout = config.idleTimeout();
+    if (timeout.isPresent() && !Instant.now().isBefore(lastNewFile.plus(timeout.get()))) {
+      LOG.warn(
+          "No new input file in {} for {} (idle timeout) and no end-of-stream marker: ending the"
+              + " stream as if the replay were complete",
+          folder,
+          timeout.get());
+      lastListingDone = true;
+    }
+  }
+
+  /**
+   * Whether the watermark has been held at the end of the last window long enough after the last
+   * row was read. The Spark runner keeps one watermark per pipeline and advances it between
+   * micro-batches; when batches back up, a jump straight to the end of time can reach a downstream
+   * GroupByKey in the same batch as the last windows' final panes, which it then drops as late,
+   * silently. Holding first lets every window fire on time, and those panes reach the writers,
+   * before the stream ends.
+   */
+  private boolean drained() {
+    Instant now = Instant.now();
+    if (drainedAt == null) {
+      drainedAt = now;
+      LOG.info(
+          "All {} files of {} read: holding the watermark at {}, the end of the last window, for {}"
+              + " before ending the stream",
+          finished.size(),
+          folder,
+          lastWindowEnd(),
+          config.endOfStreamHold());
+    }
+    return !now.isBefore(drainedAt.plus(config.endOfStreamHold()));
+  }
+
+  /** The end of the window holding the latest event time read. */
+  private Instant lastWindowEnd() {
+    return maxEventTime.isAfter(BoundedWindow.TIMESTAMP_MIN_VALUE)
+        ? config.windowing().windowEnd(maxEventTime)
+        : BoundedWindow.TIMESTAMP_MIN_VALUE;
+  }
+
+  private void reachEndOfStream() {
+    endOfStream = true;
+    SensorSourceMetrics.END_OF_STREAM_COUNTER.inc();
+    LOG.info(
+        "End of stream: {} files read from {}; the watermark is now the end of time",
+        finished.size(),
+        folder);
+  }
+
+  /** The current chunk: its topic's ordinal as union tag, its rows as a {@code List}. */
+  @Override
+  public RawUnionValue getCurrent() {
+    if (currentChunk == null) {
+      throw new NoSuchElementException("no current chunk");
+    }
+    return currentChunk.getValue();
+  }
+
+  /** The event time of the current chunk's earliest row. */
+  @Override
+  public Instant getCurrentTimestamp() {
+    if (currentChunk == null) {
+      throw new NoSuchElementException("no current chunk");
+    }
+    return currentChunk.getTimestamp();
+  }
+
+  /**
+   * The latest event time read minus the watermark delay, never lower than before; the end of the
+   * last window once everything is read; the end of time once the stream has ended. The value
+   * returned is the one the rows of later chunks are judged late by. It may pass rows of the
+   * current chunk (a file's rows need not be in time order): those are late data, not too late, as
+   * they were judged against the watermark reported before.
+   */
+  @Override
+  public Instant getWatermark() {
+    if (endOfStream) {
+      reportedWatermark = BoundedWindow.TIMESTAMP_MAX_VALUE;
+    } else if (drainedAt != null) {
+      if (lastWindowEnd().isAfter(reportedWatermark)) {
+        reportedWatermark = lastWindowEnd();
+      }
+    } else if (maxEventTime.isAfter(BoundedWindow.TIMESTAMP_MIN_VALUE)) {
+      Instant followingData = maxEventTime.minus(config.watermarkDelay());
+      if (followingData.isAfter(reportedWatermark)) {
+        reportedWatermark = followingData;
+      }
+    }
+    return reportedWatermark;
+  }
+
+  @Override
+  public SensorFilesCheckpointMark getCheckpointMark() {
+    String inProgress = current == null ? resumeFile : current.file().relativePath();
+    FilePosition position = current == null ? resumePosition : current.position();
+    return new SensorFilesCheckpointMark(
+        finished,
+        inProgress,
+        inProgress == null ? FilePosition.START : position,
+        maxEventTime,
+        reportedWatermark,
+        lastNewFile,
+        drainedAt,
+        endOfStream);
+  }
+
+  @Override
+  public SensorFilesSource getCurrentSource() {
+    return source;
+  }
+
+  @Override
+  public void close() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+}

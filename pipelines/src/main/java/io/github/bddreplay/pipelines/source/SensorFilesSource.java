@@ -1,0 +1,129 @@
+package io.github.bddreplay.pipelines.source;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.UnboundedSource;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.join.RawUnionValue;
+import org.apache.beam.sdk.transforms.join.UnionCoder;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The rows of the Parquet files a replay publishes into an input folder, read continuously: every
+ * poll interval the folder is listed through Beam's {@link org.apache.beam.sdk.io.FileSystems}
+ * and the new files are read in publication order (slice time, topic, name). Rows are projected
+ * onto their topic's canonical schema; their event time is the {@code timestamp} column (epoch
+ * microseconds, floored to milliseconds).
+ *
+ * <p><b>Chunks.</b> Each element is a chunk of up to {@link SensorSourceConfig#maxRowsPerElement}
+ * consecutive rows of one file: a {@link RawUnionValue} tagged with the file's {@link
+ * SensorTopic#ordinal()} holding a {@code List<GenericRecord>}, timestamped with the earliest
+ * event time of its rows. Runners pay per element and per bundle (the DirectRunner reads at most
+ * 10 elements per bundle), so a file travels as one element rather than one per row. {@link
+ * ReadSensorStreams} turns the chunks back into rows, each at its own event time; as a DoFn may
+ * output later than its input's timestamp but not earlier, the chunk carries the earliest.
+ *
+ * <p>It is an {@link UnboundedSource} rather than a splittable DoFn because that is what the
+ * Spark runner can run in streaming mode. It has a single split that reads both topics: the
+ * watermark is then one number that follows all the data, whereas two sources (one per topic)
+ * feeding one stage let the stage's watermark race ahead of a source that reported nothing in a
+ * micro-batch (Beam 2.70's Spark runner forgets such a source's watermark).
+ *
+ * <p><b>Watermark.</b> The watermark follows the data: it is the latest event time read so far
+ * minus the watermark delay (default 5 s), never moving backwards. The delay covers the disorder
+ * of the input: the rows of one slice span about 1.6 s of event time and the two topics' files of
+ * a slice are published in either order, so rows up to a few seconds older than the newest one
+ * still arrive. Once the replay is complete the watermark jumps to the end of time.
+ *
+ * <p>This is the Beam form of the Spark Structured Streaming pipelines' {@code
+ * withWatermark("timestamp", "30 seconds")}. Spark keeps a window open until the latest event
+ * time is 30 s past the window's end. Here the watermark (latest event time minus 5 s) decides when
+ * a window's on-time result is produced, and the 30 s of allowed lateness the pipelines apply (see
+ * {@link io.github.bddreplay.pipelines.windowing.WindowingSpec}) keep the window open for late
+ * rows after that, so a window accepts rows until the latest event time is 35 s past its end:
+ * Spark's 30 s of tolerance plus the 5 s the on-time result waits for a slice to be complete.
+ *
+ * <p><b>Too-late rows.</b> A row whose window, with its allowed lateness, has already closed for
+ * the watermark this source last reported is dropped here, counted ({@link
+ * SensorSourceMetrics#TOO_LATE_ROWS}) and logged with its file; rows are judged one by one, the
+ * chunk keeps only those still in time. No downstream watermark exceeds the one the source
+ * reported, so the pipelines' GroupByKeys never drop rows silently and every dropped row is
+ * counted exactly once. A chunk's timestamp, and some of its rows, may be behind the watermark the
+ * source reports after reading it (the rows of a file need not be in event-time order): they are
+ * late data for the runner, which an unbounded source may emit, and still inside their windows'
+ * allowed lateness, since they were judged against the watermark reported before the chunk.
+ *
+ * <p><b>End of stream.</b> When the replayer's {@code _REPLAY_COMPLETE} marker is seen, the folder
+ * is listed once more, everything not yet read is read, and then the watermark becomes {@link
+ * org.apache.beam.sdk.transforms.windowing.BoundedWindow#TIMESTAMP_MAX_VALUE} and the reader
+ * reports no more data, so runners that finish on such a watermark (the DirectRunner) end the
+ * pipeline. An optional idle timeout (no new file for that long) does the same. Reaching the end
+ * is recorded in the counter {@link SensorSourceMetrics#END_OF_STREAM} (incremented once when
+ * reached; test it for {@code > 0}, as a re-executed micro-batch may count it again), for a driver
+ * of a runner whose streaming pipelines never finish on their own (Spark).
+ *
+ * <p><b>Checkpoints.</b> The {@link SensorFilesCheckpointMark} holds the files read, the file in
+ * progress and how far, the watermark state and the end-of-stream flag. The Spark runner stores it
+ * in Spark state after every micro-batch and re-creates the reader from it when its reader cache
+ * misses (a reader unused for 1.5 batch intervals, or a new executor); the DirectRunner does so at
+ * random. Marks fall between chunks, never inside one: a restored reader continues with the row
+ * after the last chunk delivered, so no row is lost or read twice; {@link
+ * SensorSourceMetrics#READER_RESTORES} counts the restores.
+ *
+ * <p><b>Bad input.</b> Files that are not Parquet, are corrupt or truncated, or lack the columns
+ * their topic needs are logged, counted, given a dead-letter entry and skipped; names starting
+ * with {@code _} or {@code .} at any level are not data and are ignored. Rows without a
+ * timestamp are counted and skipped.
+ */
+public final class SensorFilesSource
+    extends UnboundedSource<RawUnionValue, SensorFilesCheckpointMark> {
+  private final SensorSourceConfig config;
+
+  public SensorFilesSource(SensorSourceConfig config) {
+    this.config = config;
+  }
+
+  SensorSourceConfig config() {
+    return config;
+  }
+
+  /** At each topic's union tag, the coder of a list of its rows. */
+  public static UnionCoder outputCoderOf() {
+    List<Coder<?>> coders =
+        Arrays.stream(SensorTopic.values())
+            .<Coder<?>>map(topic -> ListCoder.of(AvroCoder.of(GenericRecord.class, topic.schema())))
+            .toList();
+    return UnionCoder.of(coders);
+  }
+
+  /** A single split: see the class comment for why both topics go through one reader. */
+  @Override
+  public List<SensorFilesSource> split(int desiredNumSplits, PipelineOptions options) {
+    return List.of(this);
+  }
+
+  @Override
+  public SensorFilesReader createReader(
+      PipelineOptions options, @Nullable SensorFilesCheckpointMark checkpointMark) {
+    return new SensorFilesReader(this, checkpointMark);
+  }
+
+  @Override
+  public Coder<SensorFilesCheckpointMark> getCheckpointMarkCoder() {
+    return SensorFilesCheckpointMark.MarkCoder.of();
+  }
+
+  @Override
+  public Coder<RawUnionValue> getOutputCoder() {
+    return outputCoderOf();
+  }
+
+  @Override
+  public String toString() {
+    return "SensorFilesSource(" + config + ")";
+  }
+}

@@ -1,0 +1,291 @@
+package io.github.bddreplay.pipelines.source;
+
+import io.github.bddreplay.pipelines.windowing.WindowingSpec;
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.Optional;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Duration;
+
+/**
+ * How the sensor input is read: where from, continuously or once, how often the folder is listed,
+ * how far the watermark trails the data, when to give up waiting, where bad files are reported,
+ * the windowing the pipelines apply (it decides which rows are too late), and how many rows the
+ * continuous source delivers per element.
+ */
+public final class SensorSourceConfig implements Serializable {
+  /** Dead-letter entries go here, under the input root, unless another folder is given. */
+  public static final String DEFAULT_ERRORS_FOLDER = "_errors";
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.standardSeconds(1);
+  /**
+   * Rows of one slice span about 1.6 s of event time, and the two topics' files of a slice are
+   * published in either order: 5 s keeps every row of the slice being read, and of the one before,
+   * ahead of the watermark.
+   */
+  public static final Duration DEFAULT_WATERMARK_DELAY = Duration.standardSeconds(5);
+  /**
+   * Rows per element of the continuous source. Runners pay per element and per bundle (the
+   * DirectRunner reads at most 10 elements of an unbounded source per bundle), so one element
+   * should hold a whole file: a replayed slice of the BDD data set has about 700 acceleration rows
+   * in one file (a source file per car, about 60).
+   */
+  public static final int DEFAULT_MAX_ROWS_PER_ELEMENT = 1000;
+  /** Several micro-batches of the embedded Spark (500 ms each); see SensorFilesReader#drained. */
+  public static final Duration DEFAULT_END_OF_STREAM_HOLD = Duration.standardSeconds(3);
+
+  private final String inputDir;
+  private final boolean streaming;
+  private final @Nullable String errorsDir;
+  private final Duration pollInterval;
+  private final Duration watermarkDelay;
+  private final @Nullable Duration idleTimeout;
+  private final WindowingSpec windowing;
+  private final Duration endOfStreamHold;
+  private final int maxRowsPerElement;
+
+  private SensorSourceConfig(
+      String inputDir,
+      boolean streaming,
+      @Nullable String errorsDir,
+      Duration pollInterval,
+      Duration watermarkDelay,
+      @Nullable Duration idleTimeout,
+      WindowingSpec windowing,
+      Duration endOfStreamHold,
+      int maxRowsPerElement) {
+    if (endOfStreamHold.getMillis() < 0) {
+      throw new IllegalArgumentException("end-of-stream hold must not be negative: " + endOfStreamHold);
+    }
+    if (pollInterval.getMillis() <= 0) {
+      throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
+    }
+    if (watermarkDelay.getMillis() < 0) {
+      throw new IllegalArgumentException("watermark delay must not be negative: " + watermarkDelay);
+    }
+    if (idleTimeout != null && idleTimeout.getMillis() <= 0) {
+      throw new IllegalArgumentException("idle timeout must be positive: " + idleTimeout);
+    }
+    if (maxRowsPerElement <= 0) {
+      throw new IllegalArgumentException(
+          "max rows per element must be positive: " + maxRowsPerElement);
+    }
+    this.inputDir = Objects.requireNonNull(inputDir, "inputDir");
+    this.streaming = streaming;
+    this.errorsDir = errorsDir;
+    this.pollInterval = pollInterval;
+    this.watermarkDelay = watermarkDelay;
+    this.idleTimeout = idleTimeout;
+    this.windowing = Objects.requireNonNull(windowing, "windowing");
+    this.endOfStreamHold = endOfStreamHold;
+    this.maxRowsPerElement = maxRowsPerElement;
+  }
+
+  /**
+   * Continuous reading of {@code inputDir} with the defaults: poll every second, watermark 5 s
+   * behind the data, no idle timeout, dead letters in {@code <inputDir>/_errors}, the default
+   * windowing, up to 1000 rows per element.
+   */
+  public static SensorSourceConfig continuous(String inputDir) {
+    return new SensorSourceConfig(
+        inputDir,
+        true,
+        null,
+        DEFAULT_POLL_INTERVAL,
+        DEFAULT_WATERMARK_DELAY,
+        null,
+        WindowingSpec.DEFAULT,
+        DEFAULT_END_OF_STREAM_HOLD,
+        DEFAULT_MAX_ROWS_PER_ELEMENT);
+  }
+
+  /** The configuration the options ask for, continuous or once. */
+  public static SensorSourceConfig fromOptions(
+      SensorSourceOptions options, boolean streaming, WindowingSpec windowing) {
+    long idleSeconds = options.getIdleTimeoutSeconds();
+    return continuous(options.getInputDir())
+        .withStreaming(streaming)
+        .withErrorsDir(options.getErrorsDir())
+        .withPollInterval(Duration.millis(options.getPollIntervalMillis()))
+        .withWatermarkDelay(Duration.millis(options.getWatermarkDelayMillis()))
+        .withIdleTimeout(idleSeconds > 0 ? Duration.standardSeconds(idleSeconds) : null)
+        .withWindowing(windowing)
+        .withEndOfStreamHold(Duration.millis(options.getEndOfStreamHoldMillis()))
+        .withMaxRowsPerElement(options.getMaxRowsPerElement());
+  }
+
+  /** {@code false}: read what the folder holds once, as bounded input. */
+  public SensorSourceConfig withStreaming(boolean streaming) {
+    return new SensorSourceConfig(
+        inputDir,
+        streaming,
+        errorsDir,
+        pollInterval,
+        watermarkDelay,
+        idleTimeout,
+        windowing,
+        endOfStreamHold,
+        maxRowsPerElement);
+  }
+
+  /** Where dead-letter entries go; null for the default {@code <inputDir>/_errors}. */
+  public SensorSourceConfig withErrorsDir(@Nullable String errorsDir) {
+    return new SensorSourceConfig(
+        inputDir,
+        streaming,
+        errorsDir,
+        pollInterval,
+        watermarkDelay,
+        idleTimeout,
+        windowing,
+        endOfStreamHold,
+        maxRowsPerElement);
+  }
+
+  public SensorSourceConfig withPollInterval(Duration pollInterval) {
+    return new SensorSourceConfig(
+        inputDir,
+        streaming,
+        errorsDir,
+        pollInterval,
+        watermarkDelay,
+        idleTimeout,
+        windowing,
+        endOfStreamHold,
+        maxRowsPerElement);
+  }
+
+  public SensorSourceConfig withWatermarkDelay(Duration watermarkDelay) {
+    return new SensorSourceConfig(
+        inputDir,
+        streaming,
+        errorsDir,
+        pollInterval,
+        watermarkDelay,
+        idleTimeout,
+        windowing,
+        endOfStreamHold,
+        maxRowsPerElement);
+  }
+
+  /** No new file for this long ends the stream as the end-of-stream marker does; null: wait forever. */
+  public SensorSourceConfig withIdleTimeout(@Nullable Duration idleTimeout) {
+    return new SensorSourceConfig(
+        inputDir,
+        streaming,
+        errorsDir,
+        pollInterval,
+        watermarkDelay,
+        idleTimeout,
+        windowing,
+        endOfStreamHold,
+        maxRowsPerElement);
+  }
+
+  public SensorSourceConfig withWindowing(WindowingSpec windowing) {
+    return new SensorSourceConfig(
+        inputDir,
+        streaming,
+        errorsDir,
+        pollInterval,
+        watermarkDelay,
+        idleTimeout,
+        windowing,
+        endOfStreamHold,
+        maxRowsPerElement);
+  }
+
+  /**
+   * How long, once every file is read, the watermark stays at the end of the last window before it
+   * moves to the end of time.
+   */
+  public SensorSourceConfig withEndOfStreamHold(Duration endOfStreamHold) {
+    return new SensorSourceConfig(
+        inputDir,
+        streaming,
+        errorsDir,
+        pollInterval,
+        watermarkDelay,
+        idleTimeout,
+        windowing,
+        endOfStreamHold,
+        maxRowsPerElement);
+  }
+
+  /**
+   * How many rows of one file the continuous source puts into one element at most. Rows are
+   * delivered and checkpointed by element, so a checkpoint mark never falls inside an element.
+   */
+  public SensorSourceConfig withMaxRowsPerElement(int maxRowsPerElement) {
+    return new SensorSourceConfig(
+        inputDir,
+        streaming,
+        errorsDir,
+        pollInterval,
+        watermarkDelay,
+        idleTimeout,
+        windowing,
+        endOfStreamHold,
+        maxRowsPerElement);
+  }
+
+  public String inputDir() {
+    return inputDir;
+  }
+
+  public boolean streaming() {
+    return streaming;
+  }
+
+  /** The dead-letter folder: the one given, or {@code _errors} under the input root. */
+  public String errorsDir() {
+    if (errorsDir != null) {
+      return errorsDir;
+    }
+    return inputDir.endsWith("/")
+        ? inputDir + DEFAULT_ERRORS_FOLDER
+        : inputDir + "/" + DEFAULT_ERRORS_FOLDER;
+  }
+
+  public Duration pollInterval() {
+    return pollInterval;
+  }
+
+  public Duration watermarkDelay() {
+    return watermarkDelay;
+  }
+
+  public Optional<Duration> idleTimeout() {
+    return Optional.ofNullable(idleTimeout);
+  }
+
+  public WindowingSpec windowing() {
+    return windowing;
+  }
+
+  public Duration endOfStreamHold() {
+    return endOfStreamHold;
+  }
+
+  public int maxRowsPerElement() {
+    return maxRowsPerElement;
+  }
+
+  @Override
+  public String toString() {
+    return (streaming ? "continuous" : "bounded")
+        + " reading of "
+        + inputDir
+        + " (poll every "
+        + pollInterval
+        + ", watermark delay "
+        + watermarkDelay
+        + ", idle timeout "
+        + (idleTimeout == null ? "none" : idleTimeout)
+        + ", up to "
+        + maxRowsPerElement
+        + " rows per element"
+        + ", dead letters in "
+        + errorsDir()
+        + ")";
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.bddreplay.pipelines.source;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/**
+ * The counters the sensor source reports, under one namespace so that a driver can query them
+ * from a {@link org.apache.beam.sdk.PipelineResult}: rows delivered, rows it had to leave out and
+ * why, bad files, and whether the end of the stream has been reached.
+ */
+public final class SensorSourceMetrics {
+  public static final String NAMESPACE = "bdd-source";
+  /** Rows delivered downstream. */
+  public static final String ROWS_READ = "rowsRead";
+  /** Files read to their end (whether or not they held rows). */
+  public static final String FILES_READ = "filesRead";
+  /** Files that could not be read, or not to their end; each has a dead-letter entry. */
+  public static final String BAD_FILES = "badFiles";
+  /** Rows without a usable timestamp: they cannot be placed in event time. */
+  public static final String ROWS_WITHOUT_EVENT_TIME = "rowsWithoutEventTime";
+  /** Rows whose window was already closed for the watermark the source had reported. */
+  public static final String TOO_LATE_ROWS = "tooLateRows";
+  /**
+   * Readers the runner created from a checkpoint mark rather than reusing the one it had (the
+   * Spark runner when its reader cache misses, the DirectRunner at random).
+   */
+  public static final String READER_RESTORES = "readerRestores";
+  /** 1 once the continuous source has read everything and set its watermark to the end of time. */
+  public static final String END_OF_STREAM = "endOfStream";
+
+  static final Counter ROWS_READ_COUNTER = Metrics.counter(NAMESPACE, ROWS_READ);
+  static final Counter FILES_READ_COUNTER = Metrics.counter(NAMESPACE, FILES_READ);
+  static final Counter BAD_FILES_COUNTER = Metrics.counter(NAMESPACE, BAD_FILES);
+  static final Counter ROWS_WITHOUT_EVENT_TIME_COUNTER =
+      Metrics.counter(NAMESPACE, ROWS_WITHOUT_EVENT_TIME);
+  static final Counter TOO_LATE_ROWS_COUNTER = Metrics.counter(NAMESPACE, TOO_LATE_ROWS);
+  static final Counter READER_RESTORES_COUNTER = Metrics.counter(NAMESPACE, READER_RESTORES);
+  static final Counter END_OF_STREAM_COUNTER = Metrics.counter(NAMESPACE, END_OF_STREAM);
+
+  private SensorSourceMetrics() {}
+}

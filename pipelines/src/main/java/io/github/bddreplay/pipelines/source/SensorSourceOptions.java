@@ -1,0 +1,68 @@
+package io.github.bddreplay.pipelines.source;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/**
+ * Options for reading the replayed sensor input; a pipeline's options interface extends it and
+ * passes it to {@link SensorSourceConfig#fromOptions}.
+ */
+public interface SensorSourceOptions extends PipelineOptions {
+  @Description(
+      "Folder the replayer publishes into: <inputDir>/<topic>/t=NNN.N/<name>.parquet, and"
+          + " <inputDir>/_REPLAY_COMPLETE at the end. Any Beam file system (local, hdfs://, s3://,"
+          + " gs://) whose module is on the classpath.")
+  @Validation.Required
+  String getInputDir();
+
+  void setInputDir(String value);
+
+  @Description(
+      "Folder for dead-letter entries of unreadable input files (<errorsDir>/<topic>/<slice>/"
+          + "<name>.txt). Default: <inputDir>/_errors, which readers ignore.")
+  String getErrorsDir();
+
+  void setErrorsDir(String value);
+
+  @Description("How often the input folder is listed for new files, in milliseconds.")
+  @Default.Long(1000)
+  long getPollIntervalMillis();
+
+  void setPollIntervalMillis(long value);
+
+  @Description(
+      "How far the watermark trails the latest event time read, in milliseconds. Must cover the"
+          + " event-time span of a slice (~1.6 s) plus the other topic's files of that slice arriving"
+          + " later.")
+  @Default.Long(5000)
+  long getWatermarkDelayMillis();
+
+  void setWatermarkDelayMillis(long value);
+
+  @Description(
+      "Once every input file is read, how long the watermark stays at the end of the last window"
+          + " before it moves to the end of time, in milliseconds. Lets every window fire on time on"
+          + " the Spark runner before the stream ends; use several batch intervals.")
+  @Default.Long(3000)
+  long getEndOfStreamHoldMillis();
+
+  void setEndOfStreamHoldMillis(long value);
+
+  @Description(
+      "End the stream when no new input file has appeared for this many seconds, as if the"
+          + " end-of-stream marker had been written. 0: wait for the marker only.")
+  @Default.Long(0)
+  long getIdleTimeoutSeconds();
+
+  void setIdleTimeoutSeconds(long value);
+
+  @Description(
+      "Continuous reading: how many consecutive rows of one input file travel together as one"
+          + " element of the source. Fewer, larger elements mean fewer bundles for the runner.")
+  @Default.Integer(SensorSourceConfig.DEFAULT_MAX_ROWS_PER_ELEMENT)
+  int getMaxRowsPerElement();
+
+  void setMaxRowsPerElement(int value);
+}
