@@ -1,0 +1,33 @@
+package io.github.bddreplay.pipelines.sinks;
+
+import io.github.bddreplay.parquet.BddSchemas;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/** Where each pipeline output goes, relative to the output root: one folder per output. */
+public enum PipelineOutput {
+  SIMPLE_LOCATIONS("simple", BddSchemas.LOCATIONS),
+  SIMPLE_ACCELERATIONS("simple", BddSchemas.ACCELERATIONS),
+  WINDOWED("windowed"),
+  STREAM_JOINED("stream-joined");
+
+  private final List<String> folders;
+
+  PipelineOutput(String... folders) {
+    this.folders = List.of(folders);
+  }
+
+  /**
+   * This output's directory under {@code outputRoot}, resolved through Beam's file systems so any
+   * registered scheme works; ends with a separator.
+   */
+  public String directoryUnder(String outputRoot) {
+    ResourceId directory = FileSystems.matchNewResource(outputRoot, true);
+    for (String folder : folders) {
+      directory = directory.resolve(folder, StandardResolveOptions.RESOLVE_DIRECTORY);
+    }
+    return directory.toString();
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.bddreplay.pipelines.transforms;
+
+import io.github.bddreplay.parquet.BddSchemas;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * The output of the stream-joined pipeline: the route's {@code uuid}, the window, every location
+ * column prefixed {@code loc_}, every acceleration column prefixed {@code acc_}, and the pane. The
+ * side columns keep the source types and are all nullable, because a row without a partner in its
+ * window is padded with nulls on the missing side.
+ */
+public final class JoinedRow {
+  public static final String UUID = "uuid";
+  public static final String LOCATION_PREFIX = "loc_";
+  public static final String ACCELERATION_PREFIX = "acc_";
+
+  public static final Schema SCHEMA = buildSchema();
+
+  private JoinedRow() {}
+
+  /**
+   * One joined row; {@code location} or {@code acceleration} is null for a row without partner.
+   */
+  public static GenericRecord of(
+      String uuid, GenericRecord location, GenericRecord acceleration, WindowPane pane) {
+    GenericRecord row = new GenericData.Record(SCHEMA);
+    row.put(UUID, uuid);
+    copyPrefixed(location, BddSchemas.LOCATIONS_AVRO, LOCATION_PREFIX, row);
+    copyPrefixed(acceleration, BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_PREFIX, row);
+    pane.writeTo(row);
+    return row;
+  }
+
+  /**
+   * Copies of the fields of {@code source}, renamed with {@code prefix} and made nullable where
+   * they were not, so either side can be padded with nulls.
+   */
+  static List<Schema.Field> prefixedFields(Schema source, String prefix) {
+    List<Schema.Field> fields = new ArrayList<>();
+    for (Schema.Field field : source.getFields()) {
+      fields.add(
+          new Schema.Field(
+              prefix + field.name(),
+              nullable(field.schema()),
+              field.doc(),
+              Schema.Field.NULL_DEFAULT_VALUE));
+    }
+    return fields;
+  }
+
+  private static Schema nullable(Schema schema) {
+    return schema.isNullable()
+        ? schema
+        : Schema.createUnion(Schema.create(Schema.Type.NULL), schema);
+  }
+
+  private static void copyPrefixed(
+      GenericRecord source, Schema sourceSchema, String prefix, GenericRecord row) {
+    if (source == null) {
+      return;
+    }
+    for (Schema.Field field : sourceSchema.getFields()) {
+      row.put(prefix + field.name(), source.get(field.name()));
+    }
+  }
+
+  private static Schema buildSchema() {
+    List<Schema.Field> fields = new ArrayList<>();
+    fields.add(
+        new Schema.Field(
+            UUID,
+            Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+            null,
+            Schema.Field.NULL_DEFAULT_VALUE));
+    fields.addAll(WindowPane.windowFields());
+    fields.addAll(prefixedFields(BddSchemas.LOCATIONS_AVRO, LOCATION_PREFIX));
+    fields.addAll(prefixedFields(BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_PREFIX));
+    fields.addAll(WindowPane.paneFields());
+    return Schema.createRecord(
+        "stream_joined",
+        "Full outer join of locations and accelerations on uuid within one event-time window,"
+            + " as of one pane.",
+        "io.github.bddreplay.pipelines",
+        false,
+        fields);
+  }
+}

@@ -1,0 +1,25 @@
+package io.github.bddreplay.pipelines.transforms;
+
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+
+/**
+ * Counts the panes an aggregating pipeline emits, per pipeline and timing ({@code windowed.EARLY},
+ * {@code stream-joined.LATE}, ...), so a run can report how its windows were updated; counter
+ * {@code <pipeline>.windows} counts each (route, window) once, at its first pane.
+ */
+public final class PaneCounters {
+  public static final String NAMESPACE = "bdd-panes";
+  public static final String WINDOWED = "windowed";
+  public static final String STREAM_JOINED = "stream-joined";
+
+  private PaneCounters() {}
+
+  /** Records one pane of one key's window. */
+  static void count(String pipeline, PaneInfo pane) {
+    Metrics.counter(NAMESPACE, pipeline + "." + pane.getTiming().name()).inc();
+    if (pane.isFirst()) {
+      Metrics.counter(NAMESPACE, pipeline + ".windows").inc();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.github.bddreplay.pipelines.sinks;
+
+import static io.github.bddreplay.pipelines.transforms.BddRows.location;
+import static io.github.bddreplay.pipelines.transforms.BddRows.window;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.parquet.ParquetFiles;
+import io.github.bddreplay.pipelines.transforms.BddRows;
+import io.github.bddreplay.pipelines.transforms.CopyIntoWindows;
+import io.github.bddreplay.pipelines.transforms.MeanSpeedPerRoute;
+import io.github.bddreplay.pipelines.transforms.MeanSpeedRow;
+import io.github.bddreplay.pipelines.windowing.WindowingSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
+import org.joda.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class WriteWindowedParquetTest {
+  private static final WindowingSpec SPEC = WindowingSpec.DEFAULT;
+  private static final String FIRST_WINDOW = "window-20261124T153000Z-20261124T153015Z";
+
+  @RegisterExtension final TestPipelineExtension pipelineExtension = TestPipelineExtension.create();
+
+  @TempDir Path output;
+
+  /** The finished files of a folder, as a reader lists them: dot and underscore entries skipped. */
+  private static List<Path> dataFiles(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries
+          .filter(Files::isRegularFile)
+          .filter(f -> !f.getFileName().toString().startsWith("."))
+          .filter(f -> !f.getFileName().toString().startsWith("_"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static List<GenericRecord> read(Path file) throws IOException {
+    List<GenericRecord> rows = new ArrayList<>();
+    try (ParquetReader<GenericRecord> reader = ParquetFiles.openReader(file)) {
+      for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static List<String> fileNames(List<Path> files) {
+    return files.stream().map(f -> f.getFileName().toString()).toList();
+  }
+
+  @Test
+  void accumulatingPanesAreWrittenOnePaneFilePerFiringWithoutRepeatingRows(TestPipeline pipeline)
+      throws IOException {
+    TestStream<GenericRecord> locations =
+        TestStream.create(BddRows.LOCATION_CODER)
+            .addElements(location("L1", "car-a", "ride-a", 1, 10.0))
+            .advanceProcessingTime(Duration.standardSeconds(2))
+            .addElements(location("L2", "car-a", "ride-a", 2, 20.0))
+            .advanceWatermarkTo(window(0).end().plus(Duration.standardSeconds(10)))
+            .addElements(location("L3", "car-a", "ride-a", 3, 30.0))
+            .advanceWatermarkToInfinity();
+    Path folder = output.resolve("windowed");
+
+    pipeline
+        .apply(locations)
+        .apply(new MeanSpeedPerRoute(SPEC, Duration.standardSeconds(1)))
+        .apply(new WriteWindowedParquet(folder + "/", MeanSpeedRow.SCHEMA, SPEC, Duration.ZERO));
+    pipeline.run().waitUntilFinish();
+
+    // Each accumulating pane re-emits the window's whole result as one row; a sink that kept
+    // accumulating would write the early and on-time rows again into the late pane's file.
+    List<Path> files = dataFiles(folder);
+    assertEquals(
+        List.of(
+            FIRST_WINDOW + "-pane-000-00000-of-00001.parquet",
+            FIRST_WINDOW + "-pane-001-00000-of-00001.parquet",
+            FIRST_WINDOW + "-pane-002-00000-of-00001.parquet"),
+        fileNames(files));
+    List<String> paneRows = new ArrayList<>();
+    for (Path file : files) {
+      for (GenericRecord row : read(file)) {
+        paneRows.add(
+            row.get("pane_timing")
+                + "#"
+                + row.get("pane_index")
+                + " mean "
+                + row.get("mean_speed"));
+      }
+    }
+    assertThat(
+        paneRows,
+        containsInAnyOrder("EARLY#0 mean 10.0", "ON_TIME#1 mean 15.0", "LATE#2 mean 20.0"));
+  }
+
+  @Test
+  void copiedRowsAreWrittenOnceWithEveryColumnAndReadBackAsWritten(TestPipeline pipeline)
+      throws IOException {
+    TimestampedValue<GenericRecord> first = location("L1", "car-a", "ride-a", 1, 10.0);
+    TimestampedValue<GenericRecord> next = location("L2", "car-b", null, 16, -1.0);
+    TimestampedValue<GenericRecord> late = location("L3", "car-a", "ride-a", 2, null);
+    TestStream<GenericRecord> locations =
+        TestStream.create(BddRows.LOCATION_CODER)
+            .addElements(first, next)
+            .advanceWatermarkTo(window(1).end().plus(Duration.standardSeconds(5)))
+            .addElements(late)
+            .advanceWatermarkToInfinity();
+    Path folder = output.resolve("simple").resolve("locations");
+
+    pipeline
+        .apply(locations)
+        .apply(new CopyIntoWindows(SPEC))
+        .apply(new WriteWindowedParquet(folder + "/", BddSchemas.LOCATIONS_AVRO, SPEC, Duration.ZERO));
+    pipeline.run().waitUntilFinish();
+
+    List<Path> files = dataFiles(folder);
+    assertEquals(
+        List.of(
+            FIRST_WINDOW + "-pane-000-00000-of-00001.parquet",
+            FIRST_WINDOW + "-pane-001-00000-of-00001.parquet",
+            "window-20261124T153015Z-20261124T153030Z-pane-000-00000-of-00001.parquet"),
+        fileNames(files));
+    List<String> rowsRead = new ArrayList<>();
+    for (Path file : files) {
+      read(file).forEach(row -> rowsRead.add(row.toString()));
+    }
+    assertThat(
+        rowsRead,
+        containsInAnyOrder(
+            first.getValue().toString(), next.getValue().toString(), late.getValue().toString()));
+  }
+
+  @Test
+  void windowBoundsAreStoredAsUtcTimestampMicros(TestPipeline pipeline) throws IOException {
+    TestStream<GenericRecord> locations =
+        TestStream.create(BddRows.LOCATION_CODER)
+            .addElements(location("L1", "car-a", "ride-a", 1, 10.0))
+            .advanceWatermarkToInfinity();
+    Path folder = output.resolve("windowed");
+
+    pipeline
+        .apply(locations)
+        .apply(new MeanSpeedPerRoute(SPEC, Duration.standardSeconds(1)))
+        .apply(new WriteWindowedParquet(folder + "/", MeanSpeedRow.SCHEMA, SPEC, Duration.ZERO));
+    pipeline.run().waitUntilFinish();
+
+    Path file = dataFiles(folder).get(0);
+    LogicalTypeAnnotation utcMicros = LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS);
+    assertEquals(
+        utcMicros,
+        ParquetFiles.readSchema(file).getType("window_start").getLogicalTypeAnnotation());
+    assertEquals(
+        utcMicros, ParquetFiles.readSchema(file).getType("window_end").getLogicalTypeAnnotation());
+    GenericRecord row = read(file).get(0);
+    assertEquals(window(0).start().getMillis() * 1000L, row.get("window_start"));
+    assertEquals(window(0).end().getMillis() * 1000L, row.get("window_end"));
+  }
+}

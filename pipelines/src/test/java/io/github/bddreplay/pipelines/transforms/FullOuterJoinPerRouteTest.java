@@ -1,0 +1,215 @@
+package io.github.bddreplay.pipelines.transforms;
+
+import io.github.bddreplay.pipelines.source.ReadSensorStreams;
+
+import static io.github.bddreplay.pipelines.transforms.BddRows.window;
+
+import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.pipelines.windowing.WindowingSpec;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Windows and panes of the stream-joined pipeline. Both topics come from one TestStream, so the
+ * order of arrivals, the watermark and the processing clock are pinned for both sides at once.
+ */
+class FullOuterJoinPerRouteTest {
+  private static final Duration EARLY_FIRING_DELAY = Duration.standardSeconds(1);
+
+  @RegisterExtension final TestPipelineExtension pipelineExtension = TestPipelineExtension.create();
+
+  private static TestStream.Builder<KV<String, GenericRecord>> stream() {
+    return TestStream.create(new TopicRowCoder());
+  }
+
+  /** A location row of {@code uuid} at {@code seconds} after T0, tagged with its topic. */
+  private static TimestampedValue<KV<String, GenericRecord>> loc(
+      String id, String uuid, double seconds) {
+    return tagged(BddSchemas.LOCATIONS, BddRows.location(id, uuid, "ride-" + uuid, seconds, 8.0));
+  }
+
+  /** An acceleration row of {@code uuid} at {@code seconds} after T0, tagged with its topic. */
+  private static TimestampedValue<KV<String, GenericRecord>> acc(
+      String id, String uuid, double seconds) {
+    return tagged(BddSchemas.ACCELERATIONS, BddRows.acceleration(id, uuid, seconds));
+  }
+
+  private static TimestampedValue<KV<String, GenericRecord>> tagged(
+      String topic, TimestampedValue<GenericRecord> row) {
+    return TimestampedValue.of(KV.of(topic, row.getValue()), row.getTimestamp());
+  }
+
+  /** Joins the two topics of the stream and describes each output row as "uuid loc x acc pane". */
+  private static PCollection<String> joined(
+      TestPipeline pipeline, TestStream<KV<String, GenericRecord>> events) {
+    PCollection<KV<String, GenericRecord>> topics = pipeline.apply(events);
+    PCollectionTuple bothTopics =
+        PCollectionTuple.of(
+                ReadSensorStreams.LOCATIONS,
+                topic(topics, BddSchemas.LOCATIONS, BddRows.LOCATION_CODER))
+            .and(
+                ReadSensorStreams.ACCELERATIONS,
+                topic(topics, BddSchemas.ACCELERATIONS, BddRows.ACCELERATION_CODER));
+    return bothTopics
+        .apply(new FullOuterJoinPerRoute(WindowingSpec.DEFAULT, EARLY_FIRING_DELAY))
+        .apply(
+            "Describe",
+            MapElements.into(TypeDescriptors.strings()).via(FullOuterJoinPerRouteTest::describe));
+  }
+
+  private static PCollection<GenericRecord> topic(
+      PCollection<KV<String, GenericRecord>> topics, String name, Coder<GenericRecord> coder) {
+    return topics
+        .apply(name + ": filter", Filter.by(row -> row.getKey().equals(name)))
+        .apply(name + ": rows", Values.create())
+        .setCoder(coder);
+  }
+
+  private static String describe(GenericRecord row) {
+    return String.format(
+        "%s %s x %s %s#%s",
+        row.get("uuid"),
+        orDash(row.get("loc_id")),
+        orDash(row.get("acc_id")),
+        row.get("pane_timing"),
+        row.get("pane_index"));
+  }
+
+  private static String orDash(Object value) {
+    return value == null ? "-" : value.toString();
+  }
+
+  @Test
+  void locationAndAccelerationOfOneRouteInOneWindowAreMatched(TestPipeline pipeline) {
+    TestStream<KV<String, GenericRecord>> events =
+        stream()
+            .addElements(loc("L1", "car-a", 1), acc("A1", "car-a", 2))
+            .advanceWatermarkTo(window(0).end())
+            .advanceWatermarkToInfinity();
+
+    PCollection<String> output = joined(pipeline, events);
+
+    PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder("car-a L1 x A1 ON_TIME#0");
+    PAssert.that(output).containsInAnyOrder("car-a L1 x A1 ON_TIME#0");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void locationWithoutAccelerationIsPaddedWithNulls(TestPipeline pipeline) {
+    TestStream<KV<String, GenericRecord>> events =
+        stream()
+            .addElements(
+                loc("L1", "car-a", 1),
+                // Same route, other window: no partner for L1.
+                acc("A1", "car-a", 16))
+            .advanceWatermarkTo(window(1).end())
+            .advanceWatermarkToInfinity();
+
+    PCollection<String> output = joined(pipeline, events);
+
+    PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder("car-a L1 x - ON_TIME#0");
+    PAssert.that(output).inOnTimePane(window(1)).containsInAnyOrder("car-a - x A1 ON_TIME#0");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void accelerationWithoutLocationIsPaddedWithNulls(TestPipeline pipeline) {
+    TestStream<KV<String, GenericRecord>> events =
+        stream()
+            .addElements(
+                acc("A1", "car-a", 1),
+                // Same window, other route: no partner for A1.
+                loc("L1", "car-b", 2))
+            .advanceWatermarkTo(window(0).end())
+            .advanceWatermarkToInfinity();
+
+    PCollection<String> output = joined(pipeline, events);
+
+    PAssert.that(output)
+        .inOnTimePane(window(0))
+        .containsInAnyOrder("car-a - x A1 ON_TIME#0", "car-b L1 x - ON_TIME#0");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void everyLocationIsPairedWithEveryAccelerationOfItsRouteAndWindow(TestPipeline pipeline) {
+    TestStream<KV<String, GenericRecord>> events =
+        stream()
+            .addElements(loc("L1", "car-a", 1), loc("L2", "car-a", 4))
+            .addElements(
+                acc("A1", "car-a", 1.02),
+                acc("A2", "car-a", 1.04),
+                acc("A3", "car-a", 1.06))
+            .advanceWatermarkTo(window(0).end())
+            .advanceWatermarkToInfinity();
+
+    PCollection<String> output = joined(pipeline, events);
+
+    PAssert.that(output)
+        .inOnTimePane(window(0))
+        .containsInAnyOrder(
+            "car-a L1 x A1 ON_TIME#0",
+            "car-a L1 x A2 ON_TIME#0",
+            "car-a L1 x A3 ON_TIME#0",
+            "car-a L2 x A1 ON_TIME#0",
+            "car-a L2 x A2 ON_TIME#0",
+            "car-a L2 x A3 ON_TIME#0");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void latePartnerReplacesTheNullPaddedRowInTheNextPane(TestPipeline pipeline) {
+    TestStream<KV<String, GenericRecord>> events =
+        stream()
+            .addElements(loc("L1", "car-a", 1))
+            .advanceWatermarkTo(window(0).end().plus(Duration.standardSeconds(10)))
+            .addElements(acc("A1", "car-a", 2))
+            .advanceWatermarkToInfinity();
+
+    PCollection<String> output = joined(pipeline, events);
+
+    PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder("car-a L1 x - ON_TIME#0");
+    PAssert.that(output).inLatePane(window(0)).containsInAnyOrder("car-a L1 x A1 LATE#1");
+    PAssert.that(output).containsInAnyOrder("car-a L1 x - ON_TIME#0", "car-a L1 x A1 LATE#1");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void windowsOfTheActiveTopicCloseOnTimeWhileTheOtherTopicIsIdle(TestPipeline pipeline) {
+    TestStream<KV<String, GenericRecord>> events =
+        stream()
+            .addElements(loc("L1", "car-a", 1), acc("A1", "car-a", 1))
+            .advanceWatermarkTo(window(0).end())
+            // From here on, accelerations stay silent.
+            .addElements(loc("L2", "car-a", 16))
+            .advanceWatermarkTo(window(1).end())
+            .addElements(loc("L3", "car-a", 31))
+            .advanceWatermarkTo(window(2).end())
+            .advanceWatermarkToInfinity();
+
+    PCollection<String> output = joined(pipeline, events);
+
+    PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder("car-a L1 x A1 ON_TIME#0");
+    PAssert.that(output).inOnTimePane(window(1)).containsInAnyOrder("car-a L2 x - ON_TIME#0");
+    PAssert.that(output).inOnTimePane(window(2)).containsInAnyOrder("car-a L3 x - ON_TIME#0");
+    PAssert.that(output)
+        .containsInAnyOrder(
+            "car-a L1 x A1 ON_TIME#0", "car-a L2 x - ON_TIME#0", "car-a L3 x - ON_TIME#0");
+    pipeline.run().waitUntilFinish();
+  }
+}

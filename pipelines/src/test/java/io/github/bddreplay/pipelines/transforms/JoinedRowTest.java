@@ -1,0 +1,85 @@
+package io.github.bddreplay.pipelines.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bddreplay.parquet.BddSchemas;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+
+class JoinedRowTest {
+  private static final WindowPane PANE = new WindowPane(0L, 15_000_000L, 0, "ON_TIME");
+
+  @Test
+  void schemaIsUuidWindowPrefixedLocationAndAccelerationColumnsThenPane() {
+    List<String> expected = new ArrayList<>(List.of("uuid", "window_start", "window_end"));
+    BddSchemas.LOCATIONS_AVRO.getFields().forEach(f -> expected.add("loc_" + f.name()));
+    BddSchemas.ACCELERATIONS_AVRO.getFields().forEach(f -> expected.add("acc_" + f.name()));
+    expected.addAll(List.of("pane_index", "pane_timing"));
+
+    assertEquals(
+        expected, JoinedRow.SCHEMA.getFields().stream().map(Schema.Field::name).toList());
+  }
+
+  @Test
+  void prefixedColumnsKeepTheSourceTypes() {
+    for (Schema.Field source : BddSchemas.LOCATIONS_AVRO.getFields()) {
+      assertEquals(source.schema(), JoinedRow.SCHEMA.getField("loc_" + source.name()).schema());
+    }
+    for (Schema.Field source : BddSchemas.ACCELERATIONS_AVRO.getFields()) {
+      assertEquals(source.schema(), JoinedRow.SCHEMA.getField("acc_" + source.name()).schema());
+    }
+  }
+
+  @Test
+  void prefixingMakesRequiredColumnsNullable() {
+    Schema required = SchemaBuilder.record("r").fields().requiredDouble("x").endRecord();
+
+    Schema.Field prefixed = JoinedRow.prefixedFields(required, "acc_").get(0);
+
+    assertEquals("acc_x", prefixed.name());
+    assertTrue(prefixed.schema().isNullable());
+    assertEquals(
+        Schema.Type.DOUBLE, prefixed.schema().getTypes().get(1).getType(), "value type kept");
+  }
+
+  @Test
+  void matchedRowCopiesEveryColumnOfBothSides() {
+    GenericRecord location = BddRows.location("L1", "car", "ride", 1, 4.0).getValue();
+    GenericRecord acceleration = BddRows.acceleration("A1", "car", 2).getValue();
+
+    GenericRecord row = JoinedRow.of("car", location, acceleration, PANE);
+
+    assertEquals("car", row.get("uuid"));
+    for (Schema.Field field : BddSchemas.LOCATIONS_AVRO.getFields()) {
+      assertEquals(location.get(field.name()), row.get("loc_" + field.name()), field.name());
+    }
+    for (Schema.Field field : BddSchemas.ACCELERATIONS_AVRO.getFields()) {
+      assertEquals(acceleration.get(field.name()), row.get("acc_" + field.name()), field.name());
+    }
+    assertEquals(0L, row.get("window_start"));
+    assertEquals(15_000_000L, row.get("window_end"));
+    assertEquals(0L, row.get("pane_index"));
+    assertEquals("ON_TIME", row.get("pane_timing"));
+    assertTrue(GenericData.get().validate(JoinedRow.SCHEMA, row));
+  }
+
+  @Test
+  void missingSideIsPaddedWithNulls() {
+    GenericRecord location = BddRows.location("L1", "car", "ride", 1, 4.0).getValue();
+
+    GenericRecord row = JoinedRow.of("car", location, null, PANE);
+
+    assertEquals("L1", row.get("loc_id"));
+    for (Schema.Field field : BddSchemas.ACCELERATIONS_AVRO.getFields()) {
+      assertNull(row.get("acc_" + field.name()), field.name());
+    }
+    assertTrue(GenericData.get().validate(JoinedRow.SCHEMA, row));
+  }
+}
