@@ -1,0 +1,171 @@
+package io.github.bddreplay.pipelines.endtoend;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+
+import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.pipelines.SensorPipelines;
+import io.github.bddreplay.pipelines.runner.StreamingRunResult;
+import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
+import io.github.bddreplay.pipelines.oracle.BatchOracle;
+import io.github.bddreplay.pipelines.oracle.OracleAssertions;
+import io.github.bddreplay.pipelines.oracle.PipelineOutputReader;
+import io.github.bddreplay.replay.DisorderPlan;
+import io.github.bddreplay.replay.ReplayClock;
+import io.github.bddreplay.replay.ReplayConfig;
+import io.github.bddreplay.replay.ReplaySummary;
+import io.github.bddreplay.replay.Replayer;
+import io.github.bddreplay.testing.ParquetRows;
+import io.github.bddreplay.testing.RealData;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real data set replayed at speedup 10 while the three pipelines run, on the DirectRunner and
+ * on the Spark runner ({@code local[2]}); the final output must equal what an independent batch
+ * computation over the source files gives.
+ */
+class EndToEndTest {
+  private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
+  private static final double SPEEDUP = 10;
+  /** Late files held back up to 1.5 s of replay, i.e. 15 s of event time: within the lateness. */
+  private static final DisorderPlan DISORDER = new DisorderPlan(11, 0.3, 1.5);
+
+  @TempDir Path work;
+
+  /** What a run left behind. */
+  private record Run(StreamingRunResult result, ReplaySummary replay, Instant replayFinished, Path output) {}
+
+  private Run replayWhilePipelinesRun(String runner, DisorderPlan disorder) throws Exception {
+    Path results = work.resolve("results");
+    ReplayConfig replay =
+        new ReplayConfig(RealData.dir(), results, SPEEDUP, START, 1, disorder,
+            CompressionCodecName.SNAPPY, 2, true);
+    CompletableFuture<ReplaySummary> replaying =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new Replayer(replay, ReplayClock.SYSTEM,
+                    new PrintStream(OutputStream.nullOutputStream())).run();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    CompletableFuture<Instant> replayFinished = replaying.thenApply(summary -> Instant.now());
+    StreamingRunResult result =
+        SensorPipelines.run(
+            SensorPipelines.parse(
+                "--runner=" + runner,
+                "--inputDir=" + results.resolve("input"),
+                "--checkpointDir=" + work.resolve("checkpoints"),
+                "--runTimeoutMinutes=5"));
+    return new Run(result, replaying.get(), replayFinished.get(), results.resolve("output"));
+  }
+
+  private static void assertEqualsTheOracle(Run run) throws Exception {
+    assertThat(run.result().state(), is(PipelineResult.State.DONE));
+    assertThat(run.replay().warnings(), is(empty()));
+    assertThat(run.result().counter(SensorSourceMetrics.NAMESPACE, SensorSourceMetrics.TOO_LATE_ROWS), is(0L));
+    assertThat(run.result().counter(SensorSourceMetrics.NAMESPACE, SensorSourceMetrics.ROWS_READ),
+        is(RealData.LOCATION_ROWS + RealData.ACCELERATION_ROWS));
+
+    BatchOracle oracle = BatchOracle.compute(RealData.dir(), ChronoUnit.MICROS.between(Instant.EPOCH, START));
+    PipelineOutputReader output = PipelineOutputReader.at(run.output());
+    for (String topic : List.of(BddSchemas.LOCATIONS, BddSchemas.ACCELERATIONS)) {
+      OracleAssertions.assertSimpleEquals(topic, oracle.simpleRows(topic), output.simple(topic));
+      OracleAssertions.assertSimpleSchema(topic, output.simple(topic));
+    }
+    OracleAssertions.assertWindowedEquals(oracle.windowed(), output.windowed());
+    OracleAssertions.assertJoinEquals(oracle.joined(), output.joined());
+  }
+
+  private static long latePanes(Run run) throws Exception {
+    PipelineOutputReader output = PipelineOutputReader.at(run.output());
+    return output.windowed().panes().latePanes() + output.joined().panes().latePanes();
+  }
+
+  @Test
+  void directRunnerGivesTheBatchAnswer() throws Exception {
+    assertEqualsTheOracle(replayWhilePipelinesRun("DirectRunner", DisorderPlan.NONE));
+  }
+
+  @Test
+  void directRunnerGivesTheBatchAnswerWithLateFilesInsideTheLateness() throws Exception {
+    Run run = replayWhilePipelinesRun("DirectRunner", DISORDER);
+    assertEqualsTheOracle(run);
+    assertThat("late panes", latePanes(run), greaterThan(0L));
+  }
+
+  @Test
+  void sparkRunnerGivesTheBatchAnswerAndClosesWindowsDuringTheReplay() throws Exception {
+    Run run = replayWhilePipelinesRun("SparkRunner", DisorderPlan.NONE);
+    assertEqualsTheOracle(run);
+    assertThat("windowed files with an on-time pane written before the replay finished",
+        onTimePaneFilesBefore(run.output().resolve("windowed"), run.replayFinished()), greaterThan(0L));
+  }
+
+  @Test
+  void sparkRunnerGivesTheBatchAnswerWithLateFilesInsideTheLateness() throws Exception {
+    Run run = replayWhilePipelinesRun("SparkRunner", DISORDER);
+    assertEqualsTheOracle(run);
+    assertThat("late panes", latePanes(run), greaterThan(0L));
+  }
+
+  @Test
+  void batchModeOverAFinishedReplayGivesTheSameAnswerOnBothRunners() throws Exception {
+    Path results = work.resolve("results");
+    ReplaySummary replay =
+        new Replayer(
+                new ReplayConfig(RealData.dir(), results, Double.POSITIVE_INFINITY, START, 1,
+                    DisorderPlan.NONE, CompressionCodecName.SNAPPY, 2, true),
+                ReplayClock.SYSTEM,
+                new PrintStream(OutputStream.nullOutputStream()))
+            .run();
+    for (String runner : List.of("DirectRunner", "SparkRunner")) {
+      Path output = work.resolve("output-" + runner);
+      StreamingRunResult result =
+          SensorPipelines.run(
+              SensorPipelines.parse(
+                  "--runner=" + runner,
+                  "--mode=BATCH",
+                  "--inputDir=" + results.resolve("input"),
+                  "--outputDir=" + output,
+                  "--checkpointDir=" + work.resolve("checkpoints-" + runner)));
+      assertEqualsTheOracle(new Run(result, replay, Instant.now(), output));
+    }
+  }
+
+  /** Files holding an ON_TIME row whose last modification is before {@code instant}. */
+  private static long onTimePaneFilesBefore(Path folder, Instant instant) throws Exception {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".parquet"))
+          .filter(f -> lastModified(f).isBefore(instant))
+          .filter(f -> ParquetRows.read(f).stream()
+              .anyMatch(row -> "ON_TIME".equals(String.valueOf(row.get("pane_timing")))))
+          .count();
+    }
+  }
+
+  private static Instant lastModified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+}
