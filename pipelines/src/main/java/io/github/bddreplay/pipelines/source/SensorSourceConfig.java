@@ -4,6 +4,7 @@ import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
@@ -14,6 +15,7 @@ import org.joda.time.Duration;
  * continuous source delivers per element.
  */
 public final class SensorSourceConfig implements Serializable {
+  // Fields are set only while a copy is made (see with); a configuration never changes once built.
   /** Dead-letter entries go here, under the input root, unless another folder is given. */
   public static final String DEFAULT_ERRORS_FOLDER = "_errors";
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.standardSeconds(1);
@@ -33,51 +35,18 @@ public final class SensorSourceConfig implements Serializable {
   /** Several micro-batches of the embedded Spark (500 ms each); see SensorFilesReader#drained. */
   public static final Duration DEFAULT_END_OF_STREAM_HOLD = Duration.standardSeconds(3);
 
-  private final String inputDir;
-  private final boolean streaming;
-  private final @Nullable String errorsDir;
-  private final Duration pollInterval;
-  private final Duration watermarkDelay;
-  private final @Nullable Duration idleTimeout;
-  private final WindowingSpec windowing;
-  private final Duration endOfStreamHold;
-  private final int maxRowsPerElement;
+  private String inputDir;
+  private boolean streaming = true;
+  private @Nullable String errorsDir;
+  private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+  private Duration watermarkDelay = DEFAULT_WATERMARK_DELAY;
+  private @Nullable Duration idleTimeout;
+  private WindowingSpec windowing = WindowingSpec.DEFAULT;
+  private Duration endOfStreamHold = DEFAULT_END_OF_STREAM_HOLD;
+  private int maxRowsPerElement = DEFAULT_MAX_ROWS_PER_ELEMENT;
 
-  private SensorSourceConfig(
-      String inputDir,
-      boolean streaming,
-      @Nullable String errorsDir,
-      Duration pollInterval,
-      Duration watermarkDelay,
-      @Nullable Duration idleTimeout,
-      WindowingSpec windowing,
-      Duration endOfStreamHold,
-      int maxRowsPerElement) {
-    if (endOfStreamHold.getMillis() < 0) {
-      throw new IllegalArgumentException("end-of-stream hold must not be negative: " + endOfStreamHold);
-    }
-    if (pollInterval.getMillis() <= 0) {
-      throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
-    }
-    if (watermarkDelay.getMillis() < 0) {
-      throw new IllegalArgumentException("watermark delay must not be negative: " + watermarkDelay);
-    }
-    if (idleTimeout != null && idleTimeout.getMillis() <= 0) {
-      throw new IllegalArgumentException("idle timeout must be positive: " + idleTimeout);
-    }
-    if (maxRowsPerElement <= 0) {
-      throw new IllegalArgumentException(
-          "max rows per element must be positive: " + maxRowsPerElement);
-    }
+  private SensorSourceConfig(String inputDir) {
     this.inputDir = Objects.requireNonNull(inputDir, "inputDir");
-    this.streaming = streaming;
-    this.errorsDir = errorsDir;
-    this.pollInterval = pollInterval;
-    this.watermarkDelay = watermarkDelay;
-    this.idleTimeout = idleTimeout;
-    this.windowing = Objects.requireNonNull(windowing, "windowing");
-    this.endOfStreamHold = endOfStreamHold;
-    this.maxRowsPerElement = maxRowsPerElement;
   }
 
   /**
@@ -86,16 +55,7 @@ public final class SensorSourceConfig implements Serializable {
    * windowing, up to 1000 rows per element.
    */
   public static SensorSourceConfig continuous(String inputDir) {
-    return new SensorSourceConfig(
-        inputDir,
-        true,
-        null,
-        DEFAULT_POLL_INTERVAL,
-        DEFAULT_WATERMARK_DELAY,
-        null,
-        WindowingSpec.DEFAULT,
-        DEFAULT_END_OF_STREAM_HOLD,
-        DEFAULT_MAX_ROWS_PER_ELEMENT);
+    return new SensorSourceConfig(inputDir);
   }
 
   /** The configuration the options ask for, continuous or once. */
@@ -113,85 +73,56 @@ public final class SensorSourceConfig implements Serializable {
         .withMaxRowsPerElement(options.getMaxRowsPerElement());
   }
 
+  /** A copy of this configuration with one setting changed by {@code change}. */
+  private SensorSourceConfig with(Consumer<SensorSourceConfig> change) {
+    SensorSourceConfig copy = new SensorSourceConfig(inputDir);
+    copy.streaming = streaming;
+    copy.errorsDir = errorsDir;
+    copy.pollInterval = pollInterval;
+    copy.watermarkDelay = watermarkDelay;
+    copy.idleTimeout = idleTimeout;
+    copy.windowing = windowing;
+    copy.endOfStreamHold = endOfStreamHold;
+    copy.maxRowsPerElement = maxRowsPerElement;
+    change.accept(copy);
+    return copy;
+  }
+
   /** {@code false}: read what the folder holds once, as bounded input. */
   public SensorSourceConfig withStreaming(boolean streaming) {
-    return new SensorSourceConfig(
-        inputDir,
-        streaming,
-        errorsDir,
-        pollInterval,
-        watermarkDelay,
-        idleTimeout,
-        windowing,
-        endOfStreamHold,
-        maxRowsPerElement);
+    return with(c -> c.streaming = streaming);
   }
 
   /** Where dead-letter entries go; null for the default {@code <inputDir>/_errors}. */
   public SensorSourceConfig withErrorsDir(@Nullable String errorsDir) {
-    return new SensorSourceConfig(
-        inputDir,
-        streaming,
-        errorsDir,
-        pollInterval,
-        watermarkDelay,
-        idleTimeout,
-        windowing,
-        endOfStreamHold,
-        maxRowsPerElement);
+    return with(c -> c.errorsDir = errorsDir);
   }
 
   public SensorSourceConfig withPollInterval(Duration pollInterval) {
-    return new SensorSourceConfig(
-        inputDir,
-        streaming,
-        errorsDir,
-        pollInterval,
-        watermarkDelay,
-        idleTimeout,
-        windowing,
-        endOfStreamHold,
-        maxRowsPerElement);
+    if (pollInterval.getMillis() <= 0) {
+      throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
+    }
+    return with(c -> c.pollInterval = pollInterval);
   }
 
   public SensorSourceConfig withWatermarkDelay(Duration watermarkDelay) {
-    return new SensorSourceConfig(
-        inputDir,
-        streaming,
-        errorsDir,
-        pollInterval,
-        watermarkDelay,
-        idleTimeout,
-        windowing,
-        endOfStreamHold,
-        maxRowsPerElement);
+    if (watermarkDelay.getMillis() < 0) {
+      throw new IllegalArgumentException("watermark delay must not be negative: " + watermarkDelay);
+    }
+    return with(c -> c.watermarkDelay = watermarkDelay);
   }
 
   /** No new file for this long ends the stream as the end-of-stream marker does; null: wait forever. */
   public SensorSourceConfig withIdleTimeout(@Nullable Duration idleTimeout) {
-    return new SensorSourceConfig(
-        inputDir,
-        streaming,
-        errorsDir,
-        pollInterval,
-        watermarkDelay,
-        idleTimeout,
-        windowing,
-        endOfStreamHold,
-        maxRowsPerElement);
+    if (idleTimeout != null && idleTimeout.getMillis() <= 0) {
+      throw new IllegalArgumentException("idle timeout must be positive: " + idleTimeout);
+    }
+    return with(c -> c.idleTimeout = idleTimeout);
   }
 
   public SensorSourceConfig withWindowing(WindowingSpec windowing) {
-    return new SensorSourceConfig(
-        inputDir,
-        streaming,
-        errorsDir,
-        pollInterval,
-        watermarkDelay,
-        idleTimeout,
-        windowing,
-        endOfStreamHold,
-        maxRowsPerElement);
+    Objects.requireNonNull(windowing, "windowing");
+    return with(c -> c.windowing = windowing);
   }
 
   /**
@@ -199,16 +130,11 @@ public final class SensorSourceConfig implements Serializable {
    * moves to the end of time.
    */
   public SensorSourceConfig withEndOfStreamHold(Duration endOfStreamHold) {
-    return new SensorSourceConfig(
-        inputDir,
-        streaming,
-        errorsDir,
-        pollInterval,
-        watermarkDelay,
-        idleTimeout,
-        windowing,
-        endOfStreamHold,
-        maxRowsPerElement);
+    if (endOfStreamHold.getMillis() < 0) {
+      throw new IllegalArgumentException(
+          "end-of-stream hold must not be negative: " + endOfStreamHold);
+    }
+    return with(c -> c.endOfStreamHold = endOfStreamHold);
   }
 
   /**
@@ -216,16 +142,11 @@ public final class SensorSourceConfig implements Serializable {
    * delivered and checkpointed by element, so a checkpoint mark never falls inside an element.
    */
   public SensorSourceConfig withMaxRowsPerElement(int maxRowsPerElement) {
-    return new SensorSourceConfig(
-        inputDir,
-        streaming,
-        errorsDir,
-        pollInterval,
-        watermarkDelay,
-        idleTimeout,
-        windowing,
-        endOfStreamHold,
-        maxRowsPerElement);
+    if (maxRowsPerElement <= 0) {
+      throw new IllegalArgumentException(
+          "max rows per element must be positive: " + maxRowsPerElement);
+    }
+    return with(c -> c.maxRowsPerElement = maxRowsPerElement);
   }
 
   public String inputDir() {
