@@ -5,7 +5,11 @@ import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
 import io.github.bddreplay.pipelines.transforms.PaneCounters;
 import java.util.List;
 
-/** What a run of the pipelines did, told from its counters for the console. */
+/**
+ * What a run of the pipelines did, told from its counters for the console. Counters are attempted
+ * values: the Spark runner counts a step again when it recomputes it, so its pane counts can exceed
+ * the panes written; the output files are the record of what was written.
+ */
 public record RunSummary(StreamingRunResult result, SensorPipelinesOptions options) {
   public static RunSummary of(StreamingRunResult result, SensorPipelinesOptions options) {
     return new RunSummary(result, options);
@@ -41,7 +45,7 @@ public record RunSummary(StreamingRunResult result, SensorPipelinesOptions optio
       if (SensorPipelines.selected(options.getPipelines()).contains(pipeline)) {
         text.append(
             String.format(
-                "  %s: %d route windows, panes %d early / %d on time / %d late%n",
+                "  %s: %d route windows, panes %d early / %d on time / %d late (attempted)%n",
                 pipeline,
                 panes(pipeline, "windows"),
                 panes(pipeline, "EARLY"),
