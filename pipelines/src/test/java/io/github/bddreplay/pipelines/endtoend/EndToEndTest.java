@@ -32,6 +32,8 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real data set replayed at speedup 10 while the three pipelines run, on the DirectRunner and
@@ -102,9 +104,10 @@ class EndToEndTest {
     assertEqualsTheOracle(replayWhilePipelinesRun("DirectRunner", DisorderPlan.NONE));
   }
 
-  @Test
-  void directRunnerGivesTheBatchAnswerWithLateFilesInsideTheLateness() throws Exception {
-    Run run = replayWhilePipelinesRun("DirectRunner", DISORDER);
+  @ParameterizedTest
+  @ValueSource(strings = {"DirectRunner", "SparkRunner"})
+  void lateFilesInsideTheLatenessGiveLatePanesAndTheBatchAnswer(String runner) throws Exception {
+    Run run = replayWhilePipelinesRun(runner, DISORDER);
     assertEqualsTheOracle(run);
     assertThat("late panes", latePanes(run), greaterThan(0L));
   }
@@ -115,13 +118,6 @@ class EndToEndTest {
     assertEqualsTheOracle(run);
     assertThat("windowed files with an on-time pane written before the replay finished",
         onTimePaneFilesBefore(run.output().resolve("windowed"), run.replayFinished()), greaterThan(0L));
-  }
-
-  @Test
-  void sparkRunnerGivesTheBatchAnswerWithLateFilesInsideTheLateness() throws Exception {
-    Run run = replayWhilePipelinesRun("SparkRunner", DISORDER);
-    assertEqualsTheOracle(run);
-    assertThat("late panes", latePanes(run), greaterThan(0L));
   }
 
   @Test
