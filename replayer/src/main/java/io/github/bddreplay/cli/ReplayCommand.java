@@ -1,17 +1,12 @@
 package io.github.bddreplay.cli;
 
-import io.github.bddreplay.replay.DisorderPlan;
 import io.github.bddreplay.replay.ReplayClock;
 import io.github.bddreplay.replay.ReplayConfig;
 import io.github.bddreplay.replay.ReplaySummary;
 import io.github.bddreplay.replay.Replayer;
-import io.github.bddreplay.synth.DefaultDataset;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code replay}: publishes a time-sliced data set into results/stream/input as a live stream. */
@@ -22,110 +17,29 @@ import picocli.CommandLine.Option;
       "Replays a time-sliced data set (<topic>/t=NNN.N/*.parquet) as a live file stream.",
       "Each slice appears in <results>/input/<topic>/t=NNN.N/ once start + t/speedup has passed,",
       "with its timestamp column rewritten to start + offset; <results>/input/_REPLAY_COMPLETE",
-      "marks the end of the stream."
+      "marks the end of the stream.",
+      "A stopped replay continues where it stopped with --resume."
     })
 public final class ReplayCommand implements Callable<Integer> {
-  @Option(
-      names = "--source",
-      paramLabel = "DIR",
-      description = "Data set to replay (default: the project's synthetic data set under data/, generated on first use).")
-  Path source;
+  @Mixin ReplayOptions options;
 
   @Option(
-      names = "--results",
-      paramLabel = "DIR",
-      description = "Results folder; staging/ and input/ in it are emptied first (default: results/stream).")
-  Path results;
-
-  @Option(
-      names = "--speedup",
-      paramLabel = "F",
-      defaultValue = "1.0",
-      converter = SpeedupConverter.class,
-      description = "Recording seconds per replay second, or 'max' for as fast as possible (default: ${DEFAULT-VALUE}).")
-  double speedup;
-
-  @Option(
-      names = "--start",
-      paramLabel = "INSTANT",
-      description = "Event time of offset 0, ISO-8601 such as 2026-11-24T10:00:00Z (default: now).")
-  Instant start;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the disorder (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--late-fraction",
-      paramLabel = "P",
-      defaultValue = "0",
-      description = "Fraction of the source files published late (default: ${DEFAULT-VALUE}).")
-  double lateFraction;
-
-  @Option(
-      names = "--max-delay",
-      paramLabel = "S",
-      defaultValue = "0",
-      description = "Most replay seconds a late file is held back (default: ${DEFAULT-VALUE}).")
-  double maxDelay;
-
-  @Option(
-      names = "--loop",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Replay the data set N times back to back, event time increasing (default: ${DEFAULT-VALUE}).")
-  int loops;
-
-  @Option(
-      names = "--codec",
-      paramLabel = "CODEC",
-      defaultValue = "SNAPPY",
-      description = "Compression of the published files: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  CompressionCodecName codec;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      defaultValue = "2",
-      description = "Threads preparing publications ahead of their due time (default: ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress line per slice; only the summary.")
-  boolean quiet;
+      names = "--resume",
+      description = {
+        "Continue the replay recorded in <results>/replay-state.json after a stop: input/ is kept,"
+            + " files already there are not published again, the rest follow the recorded start and"
+            + " schedule. The options that shape the stream (--source, --speedup, --seed,"
+            + " --late-fraction, --max-delay, --loop, --codec, and --start if given) must be the"
+            + " recorded ones. With no recorded replay, it starts afresh."
+      })
+  boolean resume;
 
   @Override
   public Integer call() throws Exception {
-    ReplayConfig config = config();
+    ReplayConfig config = options.config().withResume(resume);
     ReplaySummary summary = new Replayer(config, ReplayClock.SYSTEM, System.out).run();
     System.out.println(summary.describe());
     System.out.println("stream written to " + config.results().resolve("input"));
     return 0;
-  }
-
-  ReplayConfig config() {
-    return new ReplayConfig(
-        source != null ? source : DefaultDataset.ensure(ProjectHome.path().resolve("data")),
-        results != null ? results : ProjectHome.path().resolve("results").resolve("stream"),
-        speedup,
-        start != null ? start : Instant.now(),
-        loops,
-        new DisorderPlan(seed, lateFraction, maxDelay),
-        codec,
-        threads,
-        quiet);
-  }
-
-  /** Reads a speedup factor, where "max" means no waiting at all. */
-  static final class SpeedupConverter implements ITypeConverter<Double> {
-    @Override
-    public Double convert(String value) {
-      if (value.equalsIgnoreCase("max")) {
-        return Double.POSITIVE_INFINITY;
-      }
-      double speedup = Double.parseDouble(value);
-      if (!(speedup > 0)) {
-        throw new IllegalArgumentException("speedup must be a positive number or 'max': " + value);
-      }
-      return speedup;
-    }
   }
 }

@@ -27,6 +27,18 @@ public final class DisorderPlan {
     this.maxDelaySeconds = maxDelaySeconds;
   }
 
+  public long seed() {
+    return seed;
+  }
+
+  public double lateFraction() {
+    return lateFraction;
+  }
+
+  public double maxDelaySeconds() {
+    return maxDelaySeconds;
+  }
+
   /**
    * Seconds of replay time by which the file is published after it is due: 0 for most files; for
    * a fraction {@code lateFraction} of them a delay drawn uniformly from (0, maxDelay].

@@ -1,11 +1,15 @@
 package io.github.bddreplay.replay;
 
 import io.github.bddreplay.BadInputException;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -13,14 +17,18 @@ import java.util.stream.Stream;
 
 /**
  * The folder a replay writes to: {@code staging/} where files are written, {@code input/} where
- * they appear complete, and the replay log. The replayer empties staging and input on every start,
- * so it only ever does that to a folder it made itself, recognised by a marker file.
+ * they appear complete, the replay log and the replay state. A fresh replay empties staging and
+ * input, a resumed one staging only, so the replayer only ever does that to a folder it made
+ * itself, recognised by a marker file; the same rule guards the other subfolders that tools
+ * running beside it clear ({@link #empty}).
  */
 public final class ResultsFolder {
   static final String MARKER = ".bdd-replay-results";
   public static final String STAGING = "staging";
   public static final String INPUT = "input";
   public static final String REPLAY_LOG = "replay-log.jsonl";
+  /** What a resumed replay needs to continue the replay that started here (see ReplayState). */
+  public static final String REPLAY_STATE = "replay-state.json";
   /** Written into {@code input/} once everything has been published. */
   public static final String END_OF_STREAM_MARKER = "_REPLAY_COMPLETE";
 
@@ -46,16 +54,59 @@ public final class ResultsFolder {
     return root.resolve(REPLAY_LOG);
   }
 
+  public Path replayState() {
+    return root.resolve(REPLAY_STATE);
+  }
+
   /**
-   * Makes {@code results} ready for a replay of {@code source}: checks that it is safe to clear,
-   * empties staging and input, and leaves an empty {@code input/<topic>} folder per topic. Those
-   * topic folders are kept across runs so that a running watcher never loses its root.
+   * Makes {@code results} ready for a fresh replay of {@code source}: {@link #claim claims} it,
+   * forgets the replay recorded there, empties staging and input, and leaves an empty {@code
+   * input/<topic>} folder per topic. Those topic folders are kept across runs so that a running
+   * watcher never loses its root.
    *
    * @throws BadInputException when the folder must not be touched, saying why
    */
   public static ResultsFolder prepare(Path results, Path source, Collection<String> topics) {
+    ResultsFolder folder = claim(results, source);
+    folder.prepareAfresh(topics);
+    return folder;
+  }
+
+  /** Makes a claimed folder ready for a fresh replay (see {@link #prepare}). */
+  void prepareAfresh(Collection<String> topics) {
+    clear(
+        "prepare results folder " + root,
+        () -> {
+          Files.deleteIfExists(replayState());
+          deleteContents(staging(), List.of());
+          deleteContents(input(), topics);
+          createFolders(topics);
+        });
+  }
+
+  /**
+   * Makes a claimed folder ready to continue the replay recorded in it: empties staging only, where
+   * an interrupted replay may have left files it had not yet published, and keeps input whole.
+   */
+  void prepareToResume(Collection<String> topics) {
+    clear(
+        "prepare results folder " + root,
+        () -> {
+          deleteContents(staging(), List.of());
+          createFolders(topics);
+        });
+  }
+
+  /**
+   * Checks that {@code results} may be written to and cleared by a replay of {@code source},
+   * creates it and marks it as the replayer's; deletes nothing.
+   *
+   * @throws BadInputException when the folder must not be touched, saying why
+   */
+  static ResultsFolder claim(Path results, Path source) {
     Path target = canonical(results);
-    refuseDangerous(target, canonical(source));
+    refuseDangerous(target);
+    refuseSource(target, canonical(source));
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new BadInputException("results folder " + results + " is a file, not a folder");
     }
@@ -70,20 +121,86 @@ public final class ResultsFolder {
     try {
       Files.createDirectories(target);
       touch(target.resolve(MARKER));
-      ResultsFolder folder = new ResultsFolder(target);
-      deleteContents(folder.staging(), List.of());
-      deleteContents(folder.input(), topics);
-      Files.createDirectories(folder.staging());
-      for (String topic : topics) {
-        Files.createDirectories(folder.input().resolve(topic));
-      }
-      return folder;
     } catch (IOException e) {
       throw new BadInputException("cannot prepare results folder " + results + ": " + e, e);
     }
+    return new ResultsFolder(target);
   }
 
-  private static void refuseDangerous(Path target, Path source) {
+  /**
+   * A results folder the replayer made before (it carries the marker), for a tool that runs
+   * beside the replayer and keeps its own subfolders in it.
+   *
+   * @throws BadInputException when the folder does not exist or does not carry the marker
+   */
+  public static ResultsFolder owned(Path results) {
+    Path target = canonical(results);
+    refuseDangerous(target);
+    if (!Files.isDirectory(target) || !Files.exists(target.resolve(MARKER))) {
+      throw new BadInputException(
+          "results folder " + results + " was not created by the replayer (no " + MARKER
+              + " in it); refusing to clear anything in it");
+    }
+    return new ResultsFolder(target);
+  }
+
+  /**
+   * Deletes everything inside {@code <results>/<subfolder>} (such as a pipeline's {@code output}
+   * or {@code errors}) and keeps the folder itself, so a watcher keeps its root; does nothing when
+   * it does not exist. Only a plain folder name is accepted, and not the replayer's own {@code
+   * staging} and {@code input}, which a replay clears itself.
+   *
+   * @throws BadInputException when the name is not such a subfolder, or the folder no longer
+   *     carries the marker
+   */
+  public void empty(String subfolder) {
+    if (subfolder.isEmpty() || subfolder.startsWith(".") || subfolder.contains("/")
+        || subfolder.contains("\\") || subfolder.equals(STAGING) || subfolder.equals(INPUT)) {
+      throw new BadInputException(
+          "refusing to empty '" + subfolder + "' in results folder " + root
+              + ": only a plain subfolder name other than " + STAGING + " and " + INPUT);
+    }
+    Path target = root.resolve(subfolder);
+    if (!Files.exists(root.resolve(MARKER))) {
+      throw new BadInputException(
+          "results folder " + root + " no longer carries " + MARKER + "; refusing to empty " + target);
+    }
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new BadInputException("refusing to empty " + target + ": it is a file, not a folder");
+    }
+    clear("empty " + target, () -> deleteContents(target, List.of()));
+  }
+
+  /** Writes {@code text} into {@code target}, all of it or nothing: via staging and a rename. */
+  void writeAtomically(Path target, String text) throws IOException {
+    Path staged = staging().resolve(target.getFileName());
+    // A plain stream, which an interrupt of the writing thread does not close half-way.
+    try (OutputStream out = new FileOutputStream(staged.toFile())) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private interface Clearing {
+    void run() throws IOException;
+  }
+
+  private void clear(String what, Clearing clearing) {
+    try {
+      clearing.run();
+    } catch (IOException e) {
+      throw new BadInputException("cannot " + what + ": " + e, e);
+    }
+  }
+
+  private void createFolders(Collection<String> topics) throws IOException {
+    Files.createDirectories(staging());
+    for (String topic : topics) {
+      Files.createDirectories(input().resolve(topic));
+    }
+  }
+
+  private static void refuseDangerous(Path target) {
     Path home = canonical(Paths.get(System.getProperty("user.home")));
     if (target.getParent() == null) {
       throw new BadInputException("refusing to use the file system root " + target + " as results folder");
@@ -91,6 +208,9 @@ public final class ResultsFolder {
     if (target.equals(home)) {
       throw new BadInputException("refusing to use the home folder " + target + " as results folder");
     }
+  }
+
+  private static void refuseSource(Path target, Path source) {
     if (target.equals(source) || source.startsWith(target)) {
       throw new BadInputException(
           "refusing to use " + target + " as results folder: it holds the source data " + source);

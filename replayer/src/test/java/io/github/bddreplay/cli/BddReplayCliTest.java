@@ -79,8 +79,39 @@ class BddReplayCliTest {
 
     assertThat(run.exitCode(), is(0));
     for (String option : new String[] {"--source", "--results", "--speedup", "--start", "--seed",
-        "--late-fraction", "--max-delay", "--loop"}) {
+        "--late-fraction", "--max-delay", "--loop", "--codec", "--threads", "--quiet", "--resume"}) {
       assertThat(run.out(), containsString(option));
     }
+  }
+
+  @Test
+  void optionsTakeTheirValueAfterAnEqualsSignAndAResumeOfAFinishedReplayPublishesNothing() {
+    String results = work.resolve("r").toString();
+    Run first = run("replay", "--source=" + RealData.dir(), "--results=" + results, "--speedup=max",
+        "--start=2026-11-24T10:00:00Z", "--seed=3", "--late-fraction=0.02", "--max-delay=2", "--quiet");
+    assertThat(first.err(), first.exitCode(), is(0));
+    assertThat(first.out(), containsString("808 source files, 23990 rows"));
+
+    Run again = run("replay", "--source", RealData.dir().toString(), "--results", results, "--speedup", "max",
+        "--seed", "3", "--late-fraction", "0.02", "--max-delay", "2", "--quiet", "--resume");
+
+    assertThat(again.err(), again.exitCode(), is(0));
+    assertThat(again.out(), containsString("the replay was already complete: nothing published"));
+  }
+
+  @Test
+  void aResumeWithAnotherSpeedupIsOneLineAndExitCodeTwo() {
+    String results = work.resolve("r").toString();
+    Run first = run("replay", "--source", RealData.dir().toString(), "--results", results, "--speedup", "max", "-q");
+    assertThat(first.err(), first.exitCode(), is(0));
+
+    Run resumed = run("replay", "--source", RealData.dir().toString(), "--results", results, "--speedup=10",
+        "-q", "--resume");
+
+    assertThat(resumed.exitCode(), is(2));
+    assertThat(resumed.err(), is("error: cannot resume the replay recorded in "
+        + work.resolve("r").resolve("replay-state.json")
+        + ": --speedup 10.0 differs from the recorded max; give the recorded settings, or start afresh"
+        + " without --resume" + System.lineSeparator()));
   }
 }

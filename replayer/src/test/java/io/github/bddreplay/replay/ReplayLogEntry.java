@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** A line of the replay log, read back in tests. */
 record ReplayLogEntry(
-    String topic, String slice, int sourceFiles, long rows, double lateBySeconds, long dueMillis,
+    String topic, String slice, String file, int sourceFiles, long rows, double lateBySeconds, long dueMillis,
     long publishedMillis) {
 
   static List<ReplayLogEntry> readAll(Path log) throws IOException {
@@ -20,6 +20,7 @@ record ReplayLogEntry(
     return new ReplayLogEntry(
         string(line, "topic"),
         string(line, "slice"),
+        string(line, "file"),
         (int) number(line, "source_files"),
         (long) number(line, "rows"),
         number(line, "late_by_s"),

@@ -28,30 +28,6 @@ class ReplayTimingTest {
 
   @TempDir Path results;
 
-  /**
-   * A clock that stands still until the replayer waits, then jumps to the instant it waits for,
-   * recording which files were visible in input/ just before each jump.
-   */
-  private final class SteppingClock implements ReplayClock {
-    private Instant now = BEGIN;
-    final List<Instant> wakeUps = new ArrayList<>();
-    final List<TreeSet<String>> visibleBeforeWakeUp = new ArrayList<>();
-
-    @Override
-    public Instant now() {
-      return now;
-    }
-
-    @Override
-    public void sleepUntil(Instant instant) {
-      visibleBeforeWakeUp.add(visibleSliceFolders());
-      wakeUps.add(instant);
-      if (instant.isAfter(now)) {
-        now = instant;
-      }
-    }
-  }
-
   private TreeSet<String> visibleSliceFolders() {
     Path input = results.resolve("input");
     TreeSet<String> folders = new TreeSet<>();
@@ -75,7 +51,8 @@ class ReplayTimingTest {
 
   @Test
   void eachSliceAppearsAtStartPlusItsTimeOverSpeedupAndNotBefore() throws Exception {
-    SteppingClock clock = new SteppingClock();
+    List<TreeSet<String>> visibleBeforeWakeUp = new ArrayList<>();
+    SteppingClock clock = new SteppingClock(BEGIN, () -> visibleBeforeWakeUp.add(visibleSliceFolders()));
     double speedup = 4;
     new Replayer(config(speedup, DisorderPlan.NONE), clock, new PrintStream(OutputStream.nullOutputStream())).run();
 
@@ -99,7 +76,7 @@ class ReplayTimingTest {
           dueByNow.add(entry.topic() + "/" + entry.slice());
         }
       }
-      TreeSet<String> visible = clock.visibleBeforeWakeUp.get(i);
+      TreeSet<String> visible = visibleBeforeWakeUp.get(i);
       assertThat("published on time, before " + wakeUp, visible.containsAll(dueBefore), is(true));
       assertThat("nothing early, before " + wakeUp, dueByNow.containsAll(visible), is(true));
     }
@@ -118,7 +95,7 @@ class ReplayTimingTest {
 
   /** The late publications of a replay: slice, source file count, rows and delay. */
   private List<String> lateFiles(DisorderPlan disorder) throws Exception {
-    new Replayer(config(Double.POSITIVE_INFINITY, disorder), new SteppingClock(),
+    new Replayer(config(Double.POSITIVE_INFINITY, disorder), new SteppingClock(BEGIN),
         new PrintStream(OutputStream.nullOutputStream())).run();
     List<String> late = new ArrayList<>();
     for (ReplayLogEntry entry : ReplayLogEntry.readAll(results.resolve(ResultsFolder.REPLAY_LOG))) {

@@ -1,0 +1,88 @@
+package io.github.bddreplay.replay;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.bddreplay.BadInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Emptying the subfolders that tools beside the replayer keep in its results folder. */
+class ResultsFolderTest {
+  @TempDir Path work;
+  private Path results;
+
+  @BeforeEach
+  void aResultsFolderWithAPipelinesOutput() throws Exception {
+    Path source = Files.createDirectories(work.resolve("source"));
+    results = work.resolve("results");
+    ResultsFolder.prepare(results, source, List.of("locations"));
+    Files.createDirectories(results.resolve("output/windowed/.temp-beam"));
+    Files.writeString(results.resolve("output/windowed/window-1.parquet"), "pane");
+    Files.writeString(results.resolve("output/windowed/.temp-beam/part"), "part");
+    Files.createDirectories(results.resolve("input/locations/t=000.0"));
+    Files.writeString(results.resolve("input/locations/t=000.0/p000-1.parquet"), "published");
+  }
+
+  @Test
+  void emptiesTheSubfolderKeepsItAndLeavesTheRest() throws Exception {
+    ResultsFolder.owned(results).empty("output");
+
+    assertThat(Files.isDirectory(results.resolve("output")), is(true));
+    try (Stream<Path> left = Files.list(results.resolve("output"))) {
+      assertThat(left.count(), is(0L));
+    }
+    assertThat(Files.readString(results.resolve("input/locations/t=000.0/p000-1.parquet")), is("published"));
+  }
+
+  @Test
+  void aMissingSubfolderIsNothingToEmpty() {
+    ResultsFolder.owned(results).empty("errors");
+
+    assertThat(Files.exists(results.resolve("errors")), is(false));
+  }
+
+  @Test
+  void refusesAFolderTheReplayerDidNotMake() throws Exception {
+    Path foreign = Files.createDirectories(work.resolve("thesis"));
+    Files.createDirectories(foreign.resolve("output"));
+    Files.writeString(foreign.resolve("output/chapter1.tex"), "precious");
+
+    BadInputException e = assertThrows(BadInputException.class, () -> ResultsFolder.owned(foreign).empty("output"));
+
+    assertThat(e.getMessage(), containsString("was not created by the replayer"));
+    assertThat(Files.readString(foreign.resolve("output/chapter1.tex")), is("precious"));
+  }
+
+  @Test
+  void refusesOnceTheMarkerIsGone() throws Exception {
+    ResultsFolder folder = ResultsFolder.owned(results);
+    Files.delete(results.resolve(ResultsFolder.MARKER));
+
+    BadInputException e = assertThrows(BadInputException.class, () -> folder.empty("output"));
+
+    assertThat(e.getMessage(), containsString("no longer carries " + ResultsFolder.MARKER));
+    assertThat(Files.readString(results.resolve("output/windowed/window-1.parquet")), is("pane"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "..", ".", "output/windowed", "input", "staging", ResultsFolder.REPLAY_LOG})
+  void refusesWhatIsNotAPlainSubfolderOfItsOwn(String name) throws Exception {
+    Files.writeString(results.resolve(ResultsFolder.REPLAY_LOG), "{}\n");
+
+    BadInputException e = assertThrows(BadInputException.class, () -> ResultsFolder.owned(results).empty(name));
+
+    assertThat(e.getMessage(), containsString("refusing to empty"));
+    assertThat(Files.readString(results.resolve("output/windowed/window-1.parquet")), is("pane"));
+    assertThat(Files.readString(results.resolve("input/locations/t=000.0/p000-1.parquet")), is("published"));
+  }
+}
