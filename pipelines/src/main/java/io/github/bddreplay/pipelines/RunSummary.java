@@ -1,59 +1,116 @@
 package io.github.bddreplay.pipelines;
 
 import io.github.bddreplay.pipelines.runner.StreamingRunResult;
+import io.github.bddreplay.pipelines.sinks.OutputCensus;
+import io.github.bddreplay.pipelines.sinks.PipelineOutput;
 import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
-import io.github.bddreplay.pipelines.transforms.PaneCounters;
+import io.github.bddreplay.pipelines.source.SensorTopic;
 import java.util.List;
+import java.util.Locale;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo.Timing;
 
 /**
- * What a run of the pipelines did, told from its counters for the console. Counters are attempted
- * values: the Spark runner counts a step again when it recomputes it, so its pane counts can exceed
- * the panes written; the output files are the record of what was written.
+ * What a run of the pipelines did, for the console: what the source read and left out (its
+ * counters), and what the sinks wrote ({@link OutputCensus}, counted from the output files: the
+ * Spark runner's own counters count a step again whenever it recomputes it).
  */
-public record RunSummary(StreamingRunResult result, SensorPipelinesOptions options) {
-  public static RunSummary of(StreamingRunResult result, SensorPipelinesOptions options) {
-    return new RunSummary(result, options);
+public record RunSummary(
+    StreamingRunResult result, SensorPipelinesOptions options, OutputCensus census) {
+
+  public static RunSummary of(
+      StreamingRunResult result, SensorPipelinesOptions options, OutputCensus census) {
+    return new RunSummary(result, options, census);
   }
 
   private long source(String counter) {
     return result.counter(SensorSourceMetrics.NAMESPACE, counter);
   }
 
-  private long panes(String pipeline, String timing) {
-    return result.counter(PaneCounters.NAMESPACE, pipeline + "." + timing);
-  }
-
   public String describe() {
+    List<String> selected = SensorPipelines.selected(options.getPipelines());
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
-            "pipelines %s finished (%s) in %.1f s%n",
-            options.getPipelines(),
+            Locale.ROOT,
+            "pipelines %s on %s finished (%s) in %.1f s%n",
+            String.join(",", selected),
+            options.getRunner().getSimpleName(),
             result.state(),
             result.wallTime().getMillis() / 1000.0));
-    text.append(
+    StringBuilder read = new StringBuilder();
+    for (SensorTopic topic : SensorTopic.values()) {
+      read.append(
+          String.format(
+              Locale.ROOT,
+              "%s%s %d rows from %d files",
+              read.length() == 0 ? "" : "; ",
+              topic.folderName(),
+              source(SensorSourceMetrics.perTopic(SensorSourceMetrics.ROWS_READ, topic)),
+              source(SensorSourceMetrics.perTopic(SensorSourceMetrics.FILES_READ, topic))));
+    }
+    line(text, "read", read.toString());
+    line(
+        text,
+        "left out",
         String.format(
-            "  read: %d rows from %d files; %d rows dropped as too late, %d rows without event time,"
-                + " %d bad files dead-lettered to %s%n",
-            source(SensorSourceMetrics.ROWS_READ),
-            source(SensorSourceMetrics.FILES_READ),
+            Locale.ROOT,
+            "%d rows too late for their window, %d rows without event time, %d bad files"
+                + " (dead letters in %s)",
             source(SensorSourceMetrics.TOO_LATE_ROWS),
             source(SensorSourceMetrics.ROWS_WITHOUT_EVENT_TIME),
             source(SensorSourceMetrics.BAD_FILES),
             options.getErrorsDir()));
-    for (String pipeline : List.of(PaneCounters.WINDOWED, PaneCounters.STREAM_JOINED)) {
-      if (SensorPipelines.selected(options.getPipelines()).contains(pipeline)) {
-        text.append(
-            String.format(
-                "  %s: %d route windows, panes %d early / %d on time / %d late (attempted)%n",
-                pipeline,
-                panes(pipeline, "windows"),
-                panes(pipeline, "EARLY"),
-                panes(pipeline, "ON_TIME"),
-                panes(pipeline, "LATE")));
-      }
+    if (selected.contains("simple")) {
+      OutputCensus.Count locations = census.get(PipelineOutput.SIMPLE_LOCATIONS);
+      OutputCensus.Count accelerations = census.get(PipelineOutput.SIMPLE_ACCELERATIONS);
+      line(
+          text,
+          "simple",
+          String.format(
+              Locale.ROOT,
+              "locations %d rows in %d files, accelerations %d rows in %d files -> %s",
+              locations.rows(),
+              locations.files(),
+              accelerations.rows(),
+              accelerations.files(),
+              PipelineOutput.SIMPLE_LOCATIONS.pipelineDirectoryUnder(options.getOutputDir())));
     }
-    text.append("  output: ").append(options.getOutputDir());
-    return text.toString();
+    if (selected.contains("windowed")) {
+      OutputCensus.Count windowed = census.get(PipelineOutput.WINDOWED);
+      line(
+          text,
+          "windowed",
+          windows(windowed)
+              + String.format(
+                  Locale.ROOT,
+                  "; %d invalid speeds left out of the means -> %s",
+                  windowed.invalidSpeeds(),
+                  PipelineOutput.WINDOWED.directoryUnder(options.getOutputDir())));
+    }
+    if (selected.contains("stream-joined")) {
+      line(
+          text,
+          "stream-joined",
+          windows(census.get(PipelineOutput.STREAM_JOINED))
+              + " -> "
+              + PipelineOutput.STREAM_JOINED.directoryUnder(options.getOutputDir()));
+    }
+    return text.toString().stripTrailing();
+  }
+
+  private static String windows(OutputCensus.Count count) {
+    return String.format(
+        Locale.ROOT,
+        "%d route windows, panes written: %d early / %d on time / %d late (%d rows in %d files)",
+        count.windows(),
+        count.panes(Timing.EARLY),
+        count.panes(Timing.ON_TIME),
+        count.panes(Timing.LATE),
+        count.rows(),
+        count.files());
+  }
+
+  private static void line(StringBuilder text, String label, String value) {
+    text.append(String.format(Locale.ROOT, "  %-14s %s%n", label, value));
   }
 }

@@ -2,11 +2,14 @@ package io.github.bddreplay.pipelines;
 
 import io.github.bddreplay.pipelines.runner.BoundedRun;
 import io.github.bddreplay.pipelines.runner.EmbeddedSpark;
+import io.github.bddreplay.pipelines.runner.RunnerProfile;
 import io.github.bddreplay.pipelines.runner.StreamingRun;
 import io.github.bddreplay.pipelines.runner.StreamingRunResult;
 import io.github.bddreplay.pipelines.source.ReadSensorStreams;
 import io.github.bddreplay.pipelines.source.SensorSourceConfig;
 import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
+import io.github.bddreplay.pipelines.sinks.OutputCensus;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,16 +37,26 @@ public final class SensorPipelines {
   private SensorPipelines() {}
 
   /** Runs the pipelines the arguments ask for on the embedded Spark unless they name another runner. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     SensorPipelinesOptions options = parse(args);
     StreamingRunResult result = run(options);
-    System.out.println(RunSummary.of(result, options).describe());
+    System.out.println(summarize(result, options).describe());
   }
 
-  /** Options from command-line arguments, with the embedded Spark defaults where they are silent. */
+  /** The summary of a finished run: the source's counters and a census of the output files. */
+  public static RunSummary summarize(StreamingRunResult result, SensorPipelinesOptions options)
+      throws IOException {
+    return RunSummary.of(result, options, OutputCensus.of(options.getOutputDir()));
+  }
+
+  /**
+   * Options from command-line arguments: what they give, then the runner profile they name
+   * ({@code --profile}, see {@link RunnerProfile}), then the embedded Spark defaults. Unknown
+   * options and pipeline names fail here, before anything runs.
+   */
   public static SensorPipelinesOptions parse(String... args) {
     SensorPipelinesOptions options =
-        PipelineOptionsFactory.fromArgs(EmbeddedSpark.withDefaults(args))
+        PipelineOptionsFactory.fromArgs(EmbeddedSpark.withDefaults(RunnerProfile.apply(args)))
             .withValidation()
             .as(SensorPipelinesOptions.class);
     if (options.getOutputDir() == null) {
@@ -55,6 +68,7 @@ public final class SensorPipelines {
     if (options.getMode() == SensorPipelinesOptions.Mode.BATCH) {
       options.as(SparkPipelineOptions.class).setStreaming(false);
     }
+    selected(options.getPipelines());
     return options;
   }
 

@@ -25,18 +25,8 @@ import org.apache.spark.SparkConf;
  */
 public final class EmbeddedSpark {
 
-  /** Two cores on the CI box; Spark's default of {@code local[4]} would only add contention. */
-  public static final String MASTER = "local[2]";
-
-  /**
-   * 500 ms, Beam's own default, chosen by measurement ({@code EndOfStreamToFinalFilesTest}, two
-   * cores): a warm micro-batch of a windowed count written to Parquet takes 100-300 ms, the first
-   * few in a fresh JVM 0.8-4 s. With 200 ms batches they back up by 1-8 s, the run ends no sooner,
-   * and twice in about 35 fresh-JVM runs the last window's final pane was lost (the race
-   * SparkStreamingSession warns about). 500 ms backs up by at most ~0.3 s at start-up and
-   * not at all at the end; 1 s never backs up but every batch to wait for costs twice as much.
-   */
-  public static final long BATCH_INTERVAL_MILLIS = 500;
+  /** The embedded Spark's runner options, from {@code profiles/spark-local.properties}. */
+  public static final RunnerProfile PROFILE = RunnerProfile.named(RunnerProfile.DEFAULT);
 
   /**
    * Beam's floor on how long each micro-batch reads from an unbounded source (default 200 ms). It
@@ -51,30 +41,30 @@ public final class EmbeddedSpark {
   private EmbeddedSpark() {}
 
   /**
-   * Returns {@code args} plus the embedded defaults for every option the caller did not set: Spark
-   * runner, {@value #MASTER}, streaming, {@link #BATCH_INTERVAL_MILLIS}, a minimum read time below
-   * the batch interval, Spark metric sinks off (nothing listens to them here), and a fresh
-   * checkpoint folder under {@link #CHECKPOINT_ROOT}. The folder must be fresh: Spark resumes a
-   * streaming context from whatever checkpoint it finds there, which for a finished replay would
-   * restart at end of stream and write nothing.
+   * Returns {@code args} plus the embedded defaults for every option the caller did not set: the
+   * options of {@link #PROFILE} (Spark runner, master, batch interval, metric sinks off), streaming,
+   * a minimum read time below the batch interval, and a fresh checkpoint folder under {@link
+   * #CHECKPOINT_ROOT}. The folder must be fresh: Spark resumes a streaming context from whatever
+   * checkpoint it finds there, which for a finished replay would restart at end of stream and write
+   * nothing.
    */
   public static String[] withDefaults(String... args) {
+    String[] withProfile = PROFILE.fillIn(args);
     Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put("runner", "SparkRunner");
-    defaults.put("sparkMaster", MASTER);
     defaults.put("streaming", "true");
-    defaults.put("batchIntervalMillis", Long.toString(BATCH_INTERVAL_MILLIS));
-    defaults.put("enableSparkMetricSinks", "false");
     defaults.put("checkpointDir", freshCheckpointDir().toString());
-    String interval = givenValue(args, "batchIntervalMillis");
-    long batchIntervalMillis =
-        interval == null ? BATCH_INTERVAL_MILLIS : parseMillis("batchIntervalMillis", interval);
-    defaults.put("minReadTimeMillis", Long.toString(minReadTimeMillis(batchIntervalMillis)));
+    defaults.put(
+        "minReadTimeMillis",
+        Long.toString(
+            minReadTimeMillis(
+                parseMillis(
+                    "batchIntervalMillis",
+                    RunnerProfile.givenValue(withProfile, "batchIntervalMillis")))));
 
-    List<String> merged = new ArrayList<>(Arrays.asList(args));
+    List<String> merged = new ArrayList<>(Arrays.asList(withProfile));
     defaults.forEach(
         (name, value) -> {
-          if (givenValue(args, name) == null) {
+          if (RunnerProfile.givenValue(withProfile, name) == null) {
             merged.add("--" + name + "=" + value);
           }
         });
@@ -112,19 +102,6 @@ public final class EmbeddedSpark {
   private static Path freshCheckpointDir() {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     return CHECKPOINT_ROOT.resolve(stamp + "-" + UUID.randomUUID().toString().substring(0, 8));
-  }
-
-  private static String givenValue(String[] args, String name) {
-    String flag = "--" + name;
-    for (String arg : args) {
-      if (arg.equals(flag)) {
-        return "true";
-      }
-      if (arg.startsWith(flag + "=")) {
-        return arg.substring(flag.length() + 1);
-      }
-    }
-    return null;
   }
 
   private static long parseMillis(String name, String value) {

@@ -24,6 +24,15 @@ public enum PipelineOutput {
    * registered scheme works; ends with a separator.
    */
   public String directoryUnder(String outputRoot) {
+    return under(outputRoot, folders);
+  }
+
+  /** The directory of the pipeline this output belongs to, e.g. {@code <outputRoot>/simple/}. */
+  public String pipelineDirectoryUnder(String outputRoot) {
+    return under(outputRoot, folders.subList(0, 1));
+  }
+
+  private static String under(String outputRoot, List<String> folders) {
     ResourceId directory = FileSystems.matchNewResource(outputRoot, true);
     for (String folder : folders) {
       directory = directory.resolve(folder, StandardResolveOptions.RESOLVE_DIRECTORY);

@@ -15,10 +15,10 @@ import org.apache.parquet.io.SeekableInputStream;
  * file system Beam has a module for (local, hdfs://, s3://, gs://) can be read without Hadoop's
  * file system layer.
  */
-final class BeamInputFile implements InputFile {
+public final class BeamInputFile implements InputFile {
   private final MatchResult.Metadata metadata;
 
-  BeamInputFile(MatchResult.Metadata metadata) {
+  public BeamInputFile(MatchResult.Metadata metadata) {
     this.metadata = metadata;
   }
 

@@ -115,11 +115,11 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
       try (SensorFileReader reader = SensorFileReader.open(file.get(), FilePosition.START)) {
         TupleTag<GenericRecord> tag = tagOf(reader.topic());
         for (TimestampedValue<GenericRecord> row = reader.next(); row != null; row = reader.next()) {
-          SensorSourceMetrics.ROWS_READ_COUNTER.inc();
+          SensorSourceMetrics.rowsRead(reader.topic(), 1);
           out.get(tag).outputWithTimestamp(row.getValue(), row.getTimestamp());
         }
         reader.logFinished();
-        SensorSourceMetrics.FILES_READ_COUNTER.inc();
+        SensorSourceMetrics.fileRead(reader.topic());
       } catch (BadSensorFileException e) {
         deadLetters.record(file.get(), e.getMessage());
       }

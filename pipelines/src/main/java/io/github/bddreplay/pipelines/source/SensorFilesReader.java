@@ -156,7 +156,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
       }
       if (row == null) {
         file.logFinished();
-        SensorSourceMetrics.FILES_READ_COUNTER.inc();
+        SensorSourceMetrics.fileRead(file.topic());
         closeCurrent();
         break;
       }
@@ -176,7 +176,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     if (rows.isEmpty()) {
       return false;
     }
-    SensorSourceMetrics.ROWS_READ_COUNTER.inc(rows.size());
+    SensorSourceMetrics.rowsRead(file.topic(), rows.size());
     currentChunk = TimestampedValue.of(new RawUnionValue(file.topic().ordinal(), rows), earliest);
     return true;
   }

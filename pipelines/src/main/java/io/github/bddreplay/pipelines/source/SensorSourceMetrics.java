@@ -10,9 +10,12 @@ import org.apache.beam.sdk.metrics.Metrics;
  */
 public final class SensorSourceMetrics {
   public static final String NAMESPACE = "bdd-source";
-  /** Rows delivered downstream. */
+  /** Rows delivered downstream; {@code rowsRead.<topic>} counts them per topic. */
   public static final String ROWS_READ = "rowsRead";
-  /** Files read to their end (whether or not they held rows). */
+  /**
+   * Files read to their end (whether or not they held rows); {@code filesRead.<topic>} counts them
+   * per topic.
+   */
   public static final String FILES_READ = "filesRead";
   /** Files that could not be read, or not to their end; each has a dead-letter entry. */
   public static final String BAD_FILES = "badFiles";
@@ -28,8 +31,8 @@ public final class SensorSourceMetrics {
   /** 1 once the continuous source has read everything and set its watermark to the end of time. */
   public static final String END_OF_STREAM = "endOfStream";
 
-  static final Counter ROWS_READ_COUNTER = Metrics.counter(NAMESPACE, ROWS_READ);
-  static final Counter FILES_READ_COUNTER = Metrics.counter(NAMESPACE, FILES_READ);
+  private static final Counter ROWS_READ_COUNTER = Metrics.counter(NAMESPACE, ROWS_READ);
+  private static final Counter FILES_READ_COUNTER = Metrics.counter(NAMESPACE, FILES_READ);
   static final Counter BAD_FILES_COUNTER = Metrics.counter(NAMESPACE, BAD_FILES);
   static final Counter ROWS_WITHOUT_EVENT_TIME_COUNTER =
       Metrics.counter(NAMESPACE, ROWS_WITHOUT_EVENT_TIME);
@@ -38,4 +41,19 @@ public final class SensorSourceMetrics {
   static final Counter END_OF_STREAM_COUNTER = Metrics.counter(NAMESPACE, END_OF_STREAM);
 
   private SensorSourceMetrics() {}
+
+  /** The name of {@code counter} ({@link #ROWS_READ}, {@link #FILES_READ}) for one topic. */
+  public static String perTopic(String counter, SensorTopic topic) {
+    return counter + "." + topic.folderName();
+  }
+
+  static void rowsRead(SensorTopic topic, long rows) {
+    ROWS_READ_COUNTER.inc(rows);
+    Metrics.counter(NAMESPACE, perTopic(ROWS_READ, topic)).inc(rows);
+  }
+
+  static void fileRead(SensorTopic topic) {
+    FILES_READ_COUNTER.inc();
+    Metrics.counter(NAMESPACE, perTopic(FILES_READ, topic)).inc();
+  }
 }

@@ -21,7 +21,7 @@ public interface SensorSourceOptions extends PipelineOptions {
 
   @Description(
       "Folder for dead-letter entries of unreadable input files (<errorsDir>/<topic>/<slice>/"
-          + "<name>.txt). Default: <inputDir>/_errors, which readers ignore.")
+          + "<name>.txt). Default: 'errors' beside the input folder.")
   String getErrorsDir();
 
   void setErrorsDir(String value);

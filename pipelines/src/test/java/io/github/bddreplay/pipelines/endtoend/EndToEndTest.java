@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
-import io.github.bddreplay.parquet.BddSchemas;
 import io.github.bddreplay.pipelines.SensorPipelines;
 import io.github.bddreplay.pipelines.runner.StreamingRunResult;
 import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
@@ -85,13 +84,7 @@ class EndToEndTest {
         is(RealData.LOCATION_ROWS + RealData.ACCELERATION_ROWS));
 
     BatchOracle oracle = BatchOracle.compute(RealData.dir(), ChronoUnit.MICROS.between(Instant.EPOCH, START));
-    PipelineOutputReader output = PipelineOutputReader.at(run.output());
-    for (String topic : List.of(BddSchemas.LOCATIONS, BddSchemas.ACCELERATIONS)) {
-      OracleAssertions.assertSimpleEquals(topic, oracle.simpleRows(topic), output.simple(topic));
-      OracleAssertions.assertSimpleSchema(topic, output.simple(topic));
-    }
-    OracleAssertions.assertWindowedEquals(oracle.windowed(), output.windowed());
-    OracleAssertions.assertJoinEquals(oracle.joined(), output.joined());
+    OracleAssertions.assertOutputsEqual(oracle, PipelineOutputReader.at(run.output()));
   }
 
   private static long latePanes(Run run) throws Exception {

@@ -1,6 +1,7 @@
 package io.github.bddreplay.pipelines.oracle;
 
 import io.github.bddreplay.parquet.BddSchemas;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,20 @@ public final class OracleAssertions {
   static final int SHOWN = 5;
 
   private OracleAssertions() {}
+
+  /**
+   * Everything the three pipelines wrote equals what the oracle computes from the source: each
+   * topic's simple output (rows and schema), the final windowed rows and the final joined rows.
+   */
+  public static void assertOutputsEqual(BatchOracle oracle, PipelineOutputReader output)
+      throws IOException {
+    for (String topic : List.of(BddSchemas.LOCATIONS, BddSchemas.ACCELERATIONS)) {
+      assertSimpleEquals(topic, oracle.simpleRows(topic), output.simple(topic));
+      assertSimpleSchema(topic, output.simple(topic));
+    }
+    assertWindowedEquals(oracle.windowed(), output.windowed());
+    assertJoinEquals(oracle.joined(), output.joined());
+  }
 
   /** The simple output of {@code topic} holds exactly the expected rows, each as often. */
   public static void assertSimpleEquals(

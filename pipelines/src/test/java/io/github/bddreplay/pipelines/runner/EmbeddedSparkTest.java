@@ -23,7 +23,7 @@ class EmbeddedSparkTest {
     assertThat(options.getRunner(), is((Object) SparkRunner.class));
     assertThat(options.getSparkMaster(), is("local[2]"));
     assertThat(options.isStreaming(), is(true));
-    assertThat(options.getBatchIntervalMillis(), is(EmbeddedSpark.BATCH_INTERVAL_MILLIS));
+    assertThat(options.getBatchIntervalMillis(), is(Long.parseLong(EmbeddedSpark.PROFILE.option("batchIntervalMillis"))));
     assertThat(options.getMinReadTimeMillis(), is(200L));
     assertThat(options.getEnableSparkMetricSinks(), is(false));
     assertThat(

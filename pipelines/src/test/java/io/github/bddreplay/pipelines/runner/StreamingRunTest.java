@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.Read;
@@ -83,7 +84,7 @@ class StreamingRunTest {
             ScriptedEvents.THREE_WINDOWS,
             PACE_MILLIS,
             ScriptedEvents.END_OF_LAST_WINDOW,
-            4 * EmbeddedSpark.BATCH_INTERVAL_MILLIS));
+            4 * sparkOptions().as(SparkPipelineOptions.class).getBatchIntervalMillis()));
   }
 
   @Test
