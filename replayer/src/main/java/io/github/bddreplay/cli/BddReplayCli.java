@@ -19,7 +19,14 @@ public final class BddReplayCli {
 
   /** Runs a command line; bad input ends with one line on stderr and exit code 2, not a stack trace. */
   public static int execute(String... args) {
-    CommandLine commandLine = new CommandLine(new BddReplayCli());
+    return execute(new CommandLine(new BddReplayCli()), args);
+  }
+
+  /**
+   * Runs {@code commandLine} (this one, or another that includes its commands) with the same
+   * handling of bad input.
+   */
+  public static int execute(CommandLine commandLine, String... args) {
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof BadInputException || e instanceof UncheckedIOException
