@@ -1,0 +1,34 @@
+package io.github.bddreplay.bench;
+
+import java.util.Locale;
+
+/** The Beam runners the pipelines are measured on. */
+public enum Runner {
+  /** Beam's Spark runner on the embedded {@code local[2]} Spark, the pipelines' default. */
+  SPARK("SparkRunner"),
+  DIRECT("DirectRunner");
+
+  private final String beamName;
+
+  Runner(String beamName) {
+    this.beamName = beamName;
+  }
+
+  public String beamName() {
+    return beamName;
+  }
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code spark} or {@code direct}. */
+  public static Runner parse(String label) {
+    for (Runner runner : values()) {
+      if (runner.label().equalsIgnoreCase(label.trim())) {
+        return runner;
+      }
+    }
+    throw new IllegalArgumentException("unknown runner '" + label + "': choose spark or direct");
+  }
+}
