@@ -92,7 +92,7 @@ final class DemoRun {
     if (!SparkRunner.class.equals(options.getRunner())) {
       return "the " + options.getRunner().getSimpleName() + " keeps no checkpoint: a restart starts over";
     }
-    String checkpointDir = options.as(SparkPipelineOptions.class).getCheckpointDir();
+    String checkpointDir = checkpointDir(options);
     return resuming
         ? "resuming the interrupted run of " + checkpointDir + ": the replay continues, the pipelines"
             + " read the stream again from its start"
@@ -127,13 +127,16 @@ final class DemoRun {
     }
   }
 
+  /** The Spark runner's {@code --checkpointDir}, without a trailing separator. */
+  private static String checkpointDir(SensorPipelinesOptions options) {
+    return options.as(SparkPipelineOptions.class).getCheckpointDir().replaceAll("/+$", "");
+  }
+
   /** Deletes what Spark and Beam's Spark runner checkpointed, so the pipelines start afresh. */
   private static void discardSparkState(SensorPipelinesOptions options) throws IOException {
-    String checkpointDir =
-        options.as(SparkPipelineOptions.class).getCheckpointDir().replaceAll("/+$", "");
     List<ResourceId> files = new ArrayList<>();
     for (MatchResult.Metadata file :
-        FileSystems.match(checkpointDir + "/**", EmptyMatchTreatment.ALLOW).metadata()) {
+        FileSystems.match(checkpointDir(options) + "/**", EmptyMatchTreatment.ALLOW).metadata()) {
       files.add(file.resourceId());
     }
     FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
@@ -148,8 +151,7 @@ final class DemoRun {
       return null;
     }
     FileSystems.setDefaultPipelineOptions(options);
-    String checkpointDir = options.as(SparkPipelineOptions.class).getCheckpointDir();
-    String folder = checkpointDir.replaceAll("/+$", "") + "/spark-checkpoint";
+    String folder = checkpointDir(options) + "/spark-checkpoint";
     boolean holds =
         !FileSystems.match(folder + "/checkpoint-*", EmptyMatchTreatment.ALLOW).metadata().isEmpty();
     return holds ? folder : null;
