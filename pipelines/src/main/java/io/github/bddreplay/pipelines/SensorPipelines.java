@@ -8,11 +8,14 @@ import io.github.bddreplay.pipelines.runner.StreamingRunResult;
 import io.github.bddreplay.pipelines.source.ReadSensorStreams;
 import io.github.bddreplay.pipelines.source.SensorSourceConfig;
 import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
+import io.github.bddreplay.pipelines.source.SensorTopic;
 import io.github.bddreplay.pipelines.sinks.OutputCensus;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileSystems;
@@ -89,12 +92,14 @@ public final class SensorPipelines {
   public static void build(Pipeline pipeline, SensorPipelinesOptions options) {
     PipelineSettings settings = PipelineSettings.of(options);
     boolean streaming = options.getMode() == SensorPipelinesOptions.Mode.STREAMING;
+    List<String> pipelines = selected(options.getPipelines());
     PCollectionTuple topics =
         pipeline.apply(
             "Read sensor streams",
             ReadSensorStreams.from(
-                SensorSourceConfig.fromOptions(options, streaming, settings.windowing())));
-    for (String name : selected(options.getPipelines())) {
+                    SensorSourceConfig.fromOptions(options, streaming, settings.windowing()))
+                .onlyTopics(topicsConsumedBy(pipelines)));
+    for (String name : pipelines) {
       switch (name) {
         case "simple" -> topics.apply("simple", new SimplePipeline(settings));
         case "windowed" -> topics.apply("windowed", new WindowedPipeline(settings));
@@ -102,6 +107,13 @@ public final class SensorPipelines {
         default -> throw new IllegalStateException(name);
       }
     }
+  }
+
+  /** The topics the named pipelines read: {@code windowed} needs only the locations. */
+  static Set<SensorTopic> topicsConsumedBy(List<String> pipelines) {
+    return pipelines.equals(List.of("windowed"))
+        ? EnumSet.of(SensorTopic.LOCATIONS)
+        : EnumSet.allOf(SensorTopic.class);
   }
 
   /** The pipeline names asked for, checked: simple, windowed, stream-joined. */
