@@ -18,7 +18,7 @@ public final class SensorSourceConfig implements Serializable {
   // Fields are set only while a copy is made (see with); a configuration never changes once built.
   /** Dead-letter entries go here, under the input root, unless another folder is given. */
   public static final String DEFAULT_ERRORS_FOLDER = "_errors";
-  public static final Duration DEFAULT_POLL_INTERVAL = Duration.standardSeconds(1);
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.millis(250);
   /**
    * Rows of one slice span about 1.6 s of event time, and the two topics' files of a slice are
    * published in either order: 5 s keeps every row of the slice being read, and of the one before,

@@ -24,7 +24,7 @@ class SensorSourceConfigTest {
     assertThat(config.inputDir(), equalTo("/data/stream/input"));
     assertThat(config.streaming(), is(true));
     assertThat(config.errorsDir(), equalTo("/data/stream/input/_errors"));
-    assertThat(config.pollInterval(), equalTo(Duration.standardSeconds(1)));
+    assertThat(config.pollInterval(), equalTo(Duration.millis(250)));
     assertThat(config.watermarkDelay(), equalTo(Duration.standardSeconds(5)));
     assertThat(config.idleTimeout(), equalTo(Optional.empty()));
     assertThat(config.windowing(), is(WindowingSpec.DEFAULT));
@@ -38,7 +38,7 @@ class SensorSourceConfigTest {
         PipelineOptionsFactory.fromArgs(
                 "--inputDir=gs://bucket/input/",
                 "--errorsDir=gs://bucket/errors",
-                "--pollIntervalMillis=250",
+                "--pollIntervalMillis=400",
                 "--watermarkDelayMillis=8000",
                 "--idleTimeoutSeconds=60",
                 "--maxRowsPerElement=25")
@@ -48,7 +48,7 @@ class SensorSourceConfigTest {
 
     assertThat(config.streaming(), is(false));
     assertThat(config.errorsDir(), equalTo("gs://bucket/errors"));
-    assertThat(config.pollInterval(), equalTo(Duration.millis(250)));
+    assertThat(config.pollInterval(), equalTo(Duration.millis(400)));
     assertThat(config.watermarkDelay(), equalTo(Duration.standardSeconds(8)));
     assertThat(config.idleTimeout(), equalTo(Optional.of(Duration.standardSeconds(60))));
     assertThat(config.windowing(), is(windowing));
