@@ -5,15 +5,14 @@ import java.io.Serializable;
 import org.joda.time.Duration;
 
 /**
- * What the pipelines share: windows and lateness, how often results are re-emitted and written,
+ * What the pipelines share: windows and lateness, how often results are re-emitted,
  * and where outputs go.
  *
  * @param earlyFiringDelay processing time after new data before a window's result is re-emitted
- * @param writeFlushDelay processing time rows wait to be written together into one file
  * @param outputRoot the folder that holds simple/, windowed/ and stream-joined/
  */
 public record PipelineSettings(
-    WindowingSpec windowing, Duration earlyFiringDelay, Duration writeFlushDelay, String outputRoot)
+    WindowingSpec windowing, Duration earlyFiringDelay, String outputRoot)
     implements Serializable {
 
   public static PipelineSettings of(SensorPipelinesOptions options) {
@@ -22,7 +21,6 @@ public record PipelineSettings(
             Duration.standardSeconds(options.getWindowSeconds()),
             Duration.standardSeconds(options.getAllowedLatenessSeconds())),
         Duration.millis(options.getEarlyFiringDelayMillis()),
-        Duration.millis(options.getWriteFlushMillis()),
         options.getOutputDir());
   }
 }

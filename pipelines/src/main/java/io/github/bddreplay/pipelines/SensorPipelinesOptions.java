@@ -41,14 +41,6 @@ public interface SensorPipelinesOptions extends SensorSourceOptions {
 
   void setEarlyFiringDelayMillis(long value);
 
-  @Description(
-      "Processing time rows of a window wait to be written together into one Parquet file, in"
-          + " milliseconds; 0 writes every pane as it comes (many small files).")
-  @Default.Long(1000)
-  long getWriteFlushMillis();
-
-  void setWriteFlushMillis(long value);
-
   @Description("Length of the fixed event-time windows, in seconds.")
   @Default.Long(15)
   long getWindowSeconds();

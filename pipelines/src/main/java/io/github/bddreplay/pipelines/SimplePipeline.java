@@ -29,8 +29,8 @@ public final class SimplePipeline extends PTransform<PCollectionTuple, PDone> {
           .apply("Copy " + topic.folderName() + " into windows", new CopyIntoWindows(settings.windowing()))
           .apply(
               "Write " + topic.folderName(),
-              new WriteWindowedParquet(output.directoryUnder(settings.outputRoot()), topic.schema(),
-                  settings.windowing(), settings.writeFlushDelay()));
+              new WriteWindowedParquet(
+                  output.directoryUnder(settings.outputRoot()), topic.schema()));
     }
     return PDone.in(topics.getPipeline());
   }

@@ -27,9 +27,7 @@ public final class StreamJoinedPipeline extends PTransform<PCollectionTuple, PDo
             "Write joined rows",
             new WriteWindowedParquet(
                 PipelineOutput.STREAM_JOINED.directoryUnder(settings.outputRoot()),
-                JoinedRow.SCHEMA,
-                settings.windowing(),
-                settings.writeFlushDelay()));
+                JoinedRow.SCHEMA));
     return PDone.in(topics.getPipeline());
   }
 }

@@ -26,9 +26,7 @@ public final class WindowedPipeline extends PTransform<PCollectionTuple, PDone> 
             "Write mean speeds",
             new WriteWindowedParquet(
                 PipelineOutput.WINDOWED.directoryUnder(settings.outputRoot()),
-                MeanSpeedRow.SCHEMA,
-                settings.windowing(),
-                settings.writeFlushDelay()));
+                MeanSpeedRow.SCHEMA));
     return PDone.in(topics.getPipeline());
   }
 }

@@ -1,82 +1,101 @@
 package io.github.bddreplay.pipelines.sinks;
 
-import io.github.bddreplay.pipelines.transforms.EventTimeWindowing;
-import io.github.bddreplay.pipelines.windowing.WindowingSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import io.github.bddreplay.pipelines.transforms.GroupWithinBundle;
-import java.util.List;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.VoidCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.WriteFilesResult;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.joda.time.Duration;
+import org.apache.beam.sdk.values.PDone;
 
 /**
- * Writes rows of one schema as Parquet files into a directory of any Beam file system: one file
- * per window, pane and shard, named by {@link WindowPaneFileNaming}. Unfinished files live in a
- * {@code .temp-beam*} folder of the directory, which readers skip as they skip any dot file.
+ * Writes windowed rows of one schema as Parquet files into a directory of any Beam file system:
+ * each bundle writes one file per window it holds, as the bundle finishes, named after the window
+ * and the rows ({@link WindowFileNaming}).
  *
- * <p>The rows of a bundle are gathered into one list per window first ({@link GroupWithinBundle}:
- * FileIO groups its input, and the Spark runner's grouping costs the square of the elements per
- * window), then re-windowed into the same windows with discarding panes. FileIO groups
- * its input with the input's windowing strategy: downstream of an accumulating trigger, every
- * pane's file would repeat the rows already written for the earlier panes of its window.
+ * <p>Why not FileIO: its windowed writes group the rows twice (by shard, then to finalize), and on
+ * Beam 2.70's Spark runner every grouping is a stateful stage of every micro-batch: rows waited
+ * several micro-batches for their file, and the stages cost CPU even while no data came. Written
+ * straight from the bundle, rows are on disk in the micro-batch that produced them. Every element
+ * is written exactly once, in the pane it comes in: a sink after accumulating panes writes each
+ * pane's whole result, and readers keep the latest pane per key (its {@code pane_index}).
  */
-public class WriteWindowedParquet
-    extends PTransform<PCollection<GenericRecord>, WriteFilesResult<Void>> {
-  /** A fixed shard count: unbounded writes need one, and the outputs here are small. */
-  private static final int SHARDS = 1;
-
+public class WriteWindowedParquet extends PTransform<PCollection<GenericRecord>, PDone> {
   private final String directory;
   private final Schema schema;
-  private final WindowingSpec windowing;
-  private final Duration flushDelay;
 
-  /**
-   * @param flushDelay how long rows of a window wait for more before they are written together
-   *     (see {@link EventTimeWindowing#discardingPanes}); zero writes every pane as it comes
-   */
-  public WriteWindowedParquet(
-      String directory, Schema schema, WindowingSpec windowing, Duration flushDelay) {
-    if (windowing.windowSize().getMillis() % 1000 != 0) {
-      throw new IllegalArgumentException(
-          "window size must be a whole number of seconds, as file names give window bounds to"
-              + " the second: "
-              + windowing.windowSize());
-    }
+  public WriteWindowedParquet(String directory, Schema schema) {
     this.directory = directory;
     this.schema = schema;
-    this.windowing = windowing;
-    this.flushDelay = flushDelay;
   }
 
   @Override
-  public WriteFilesResult<Void> expand(PCollection<GenericRecord> rows) {
-    return rows.apply("One group per window", WithKeys.of((Void) null))
-        .setCoder(KvCoder.of(VoidCoder.of(), AvroCoder.of(GenericRecord.class, schema)))
-        .apply("Gather rows per window", GroupWithinBundle.create())
-        .apply("Row lists", Values.create())
-        .setCoder(ListCoder.of(AvroCoder.of(GenericRecord.class, schema)))
-        .apply(
-            "Re-window with discarding panes",
-            EventTimeWindowing.<List<GenericRecord>>discardingPanes(windowing, flushDelay))
-        .apply(
-            "Write Parquet files",
-            FileIO.<List<GenericRecord>>write()
-                .via(
-                    new RowBatchSink(
-                        ParquetIO.sink(schema).withCompressionCodec(CompressionCodecName.SNAPPY)))
-                .to(directory)
-                .withNaming(new WindowPaneFileNaming(".parquet"))
-                .withNumShards(SHARDS));
+  public PDone expand(PCollection<GenericRecord> rows) {
+    rows.apply(
+        "Write one file per window and bundle",
+        ParDo.of(new WriteBundleFilesFn(directory, schema.toString())));
+    return PDone.in(rows.getPipeline());
+  }
+
+  /** Keeps a file open per window while a bundle lasts; finishes them all when it ends. */
+  static final class WriteBundleFilesFn extends DoFn<GenericRecord, Void> {
+    private final String directory;
+    private final String jsonSchema;
+    private transient Schema schema;
+    private transient ResourceId directoryId;
+    private transient Map<BoundedWindow, WindowFile> openFiles;
+
+    WriteBundleFilesFn(String directory, String jsonSchema) {
+      this.directory = directory;
+      this.jsonSchema = jsonSchema;
+    }
+
+    @Setup
+    public void setup() {
+      schema = new Schema.Parser().parse(jsonSchema);
+      directoryId = FileSystems.matchNewResource(directory, true);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      openFiles = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void processElement(@Element GenericRecord row, BoundedWindow window)
+        throws IOException {
+      if (!(window instanceof IntervalWindow interval)) {
+        throw new IllegalArgumentException(
+            "windowed files need interval windows to be named, got " + window);
+      }
+      WindowFile file = openFiles.get(window);
+      if (file == null) {
+        file = WindowFile.open(directoryId, interval, schema);
+        openFiles.put(window, file);
+      }
+      file.write(row);
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      openFiles.values().forEach(this::finish);
+      openFiles = null;
+    }
+
+    private void finish(WindowFile file) {
+      try {
+        file.finish();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not finish a file in " + directory, e);
+      }
+    }
   }
 }

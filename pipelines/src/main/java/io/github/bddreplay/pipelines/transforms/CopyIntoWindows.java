@@ -4,7 +4,6 @@ import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.joda.time.Duration;
 
 /**
  * The simple pipeline: a topic's rows unchanged, every column kept, placed in the shared
@@ -22,6 +21,6 @@ public class CopyIntoWindows
   public PCollection<GenericRecord> expand(PCollection<GenericRecord> rows) {
     return rows.apply(
         "Window with discarding panes",
-        EventTimeWindowing.<GenericRecord>discardingPanes(windowing, Duration.ZERO));
+        EventTimeWindowing.<GenericRecord>discardingPanes(windowing));
   }
 }

@@ -6,7 +6,6 @@ import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
-import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.joda.time.Duration;
 
@@ -39,18 +38,12 @@ public final class EventTimeWindowing {
 
   /**
    * Panes that each carry only what arrived since the previous pane, so every element appears in
-   * exactly one pane, and never empty. With a zero {@code flushDelay} a pane fires as soon as
-   * elements are buffered; otherwise {@code flushDelay} of processing time after the first element
-   * of a pane, so that a file sink writes one file per window and interval rather than one per
-   * bundle. Whatever is still buffered when the window closes is emitted then.
+   * exactly one pane, and never empty: a grouping downstream emits its elements as they come,
+   * late ones within the allowed lateness included.
    */
-  public static <T> Window<T> discardingPanes(WindowingSpec spec, Duration flushDelay) {
-    Trigger firstFiring =
-        flushDelay.getMillis() == 0
-            ? AfterPane.elementCountAtLeast(1)
-            : AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushDelay);
+  public static <T> Window<T> discardingPanes(WindowingSpec spec) {
     return Window.<T>into(FixedWindows.of(spec.windowSize()))
-        .triggering(Repeatedly.forever(firstFiring))
+        .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
         .withAllowedLateness(spec.allowedLateness())
         .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
         .discardingFiredPanes();

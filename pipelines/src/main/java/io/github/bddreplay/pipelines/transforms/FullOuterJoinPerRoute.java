@@ -73,13 +73,17 @@ public class FullOuterJoinPerRoute
         IntervalWindow window,
         PaneInfo pane,
         OutputReceiver<GenericRecord> out) {
-      PaneCounters.count(PaneCounters.STREAM_JOINED, pane);
       List<GenericRecord> joined =
           FullOuterJoin.rows(
               route.getKey(),
               flatten(route.getValue().getAll(LOCATION_LISTS)),
               flatten(route.getValue().getAll(ACCELERATION_LISTS)),
               WindowPane.of(window, pane));
+      if (joined.isEmpty()) {
+        PaneCounters.countEmpty(PaneCounters.STREAM_JOINED);
+        return;
+      }
+      PaneCounters.count(PaneCounters.STREAM_JOINED, pane);
       joined.forEach(out::output);
     }
 

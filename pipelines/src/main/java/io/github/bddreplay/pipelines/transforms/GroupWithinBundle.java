@@ -22,7 +22,8 @@ import org.joda.time.Instant;
  * encoded bag per key and window and decodes and re-encodes the whole bag for every value added,
  * so grouping n single rows costs n² decodes; grouping the lists of each micro-batch costs as many
  * as there are micro-batches. Each list is emitted in its window with the timestamp of its earliest
- * value, so it is no later than any value it carries.
+ * value, so it is no later than any value it carries. Bounded input is not gathered: each value
+ * becomes a list of its own.
  */
 public final class GroupWithinBundle<K, V>
     extends PTransform<PCollection<KV<K, V>>, PCollection<KV<K, List<V>>>> {
@@ -36,8 +37,23 @@ public final class GroupWithinBundle<K, V>
     KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
     Coder<KV<K, List<V>>> outputCoder =
         KvCoder.of(coder.getKeyCoder(), ListCoder.of(coder.getValueCoder()));
+    if (input.isBounded() == PCollection.IsBounded.BOUNDED) {
+      return input.apply("One list per value", ParDo.of(new SingletonListFn<K, V>()))
+          .setCoder(outputCoder);
+    }
     return input.apply("Gather values per key and window", ParDo.of(new GatherFn<K, V>()))
         .setCoder(outputCoder);
+  }
+
+  /**
+   * A bounded bundle on Spark is a whole partition: gathering it would hold the partition in
+   * memory, and a batch grouping has no per-value cost to save.
+   */
+  static final class SingletonListFn<K, V> extends DoFn<KV<K, V>, KV<K, List<V>>> {
+    @ProcessElement
+    public void processElement(@Element KV<K, V> element, OutputReceiver<KV<K, List<V>>> out) {
+      out.output(KV.of(element.getKey(), List.of(element.getValue())));
+    }
   }
 
   /** A key within a window. */

@@ -68,6 +68,11 @@ public final class MeanSpeedAccumulator {
     return fixCount == 0 ? null : (sumHigh + sumLow) / fixCount;
   }
 
+  /** Whether no fix at all was added, valid or not. */
+  public boolean isEmpty() {
+    return fixCount == 0 && invalidSpeedCount == 0;
+  }
+
   public long fixCount() {
     return fixCount;
   }

@@ -47,9 +47,14 @@ public class MeanSpeedPerRoute
         IntervalWindow window,
         PaneInfo pane,
         OutputReceiver<GenericRecord> out) {
+      MeanSpeedAccumulator speeds = routeSpeeds.getValue();
+      if (speeds.isEmpty()) {
+        PaneCounters.countEmpty(PaneCounters.WINDOWED);
+        return;
+      }
       PaneCounters.count(PaneCounters.WINDOWED, pane);
       WindowPane windowPane = WindowPane.of(window, pane);
-      out.output(MeanSpeedRow.of(routeSpeeds.getKey(), routeSpeeds.getValue(), windowPane));
+      out.output(MeanSpeedRow.of(routeSpeeds.getKey(), speeds, windowPane));
     }
   }
 }

@@ -4,6 +4,7 @@ import static io.github.bddreplay.pipelines.transforms.BddRows.location;
 import static io.github.bddreplay.pipelines.transforms.BddRows.window;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.bddreplay.parquet.BddSchemas;
@@ -20,9 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WriteWindowedParquetTest {
   private static final WindowingSpec SPEC = WindowingSpec.DEFAULT;
   private static final String FIRST_WINDOW = "window-20261124T153000Z-20261124T153015Z";
+  private static final String SECOND_WINDOW = "window-20261124T153015Z-20261124T153030Z";
 
   @RegisterExtension final TestPipelineExtension pipelineExtension = TestPipelineExtension.create();
 
@@ -62,12 +66,22 @@ class WriteWindowedParquetTest {
     return rows;
   }
 
-  private static List<String> fileNames(List<Path> files) {
-    return files.stream().map(f -> f.getFileName().toString()).toList();
+  /** Every entry of a folder, hidden ones included. */
+  private static List<String> allNames(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static void assertNamedAfterWindowAndDigest(String window, List<Path> files) {
+    for (Path file : files) {
+      assertThat(
+          file.getFileName().toString(), matchesPattern(window + "-[0-9a-f]{32}\\.parquet"));
+    }
   }
 
   @Test
-  void accumulatingPanesAreWrittenOnePaneFilePerFiringWithoutRepeatingRows(TestPipeline pipeline)
+  void eachPaneOfAnAccumulatingResultIsWrittenOnceAsItComes(TestPipeline pipeline)
       throws IOException {
     TestStream<GenericRecord> locations =
         TestStream.create(BddRows.LOCATION_CODER)
@@ -82,18 +96,12 @@ class WriteWindowedParquetTest {
     pipeline
         .apply(locations)
         .apply(new MeanSpeedPerRoute(SPEC, Duration.standardSeconds(1)))
-        .apply(new WriteWindowedParquet(folder + "/", MeanSpeedRow.SCHEMA, SPEC, Duration.ZERO));
+        .apply(new WriteWindowedParquet(folder + "/", MeanSpeedRow.SCHEMA));
     pipeline.run().waitUntilFinish();
 
-    // Each accumulating pane re-emits the window's whole result as one row; a sink that kept
-    // accumulating would write the early and on-time rows again into the late pane's file.
+    // Each accumulating pane re-emits the window's whole result as one row, written once.
     List<Path> files = dataFiles(folder);
-    assertEquals(
-        List.of(
-            FIRST_WINDOW + "-pane-000-00000-of-00001.parquet",
-            FIRST_WINDOW + "-pane-001-00000-of-00001.parquet",
-            FIRST_WINDOW + "-pane-002-00000-of-00001.parquet"),
-        fileNames(files));
+    assertNamedAfterWindowAndDigest(FIRST_WINDOW, files);
     List<String> paneRows = new ArrayList<>();
     for (Path file : files) {
       for (GenericRecord row : read(file)) {
@@ -108,6 +116,7 @@ class WriteWindowedParquetTest {
     assertThat(
         paneRows,
         containsInAnyOrder("EARLY#0 mean 10.0", "ON_TIME#1 mean 15.0", "LATE#2 mean 20.0"));
+    assertEquals(files.size(), allNames(folder).size(), "no file left half-written or hidden");
   }
 
   @Test
@@ -127,16 +136,15 @@ class WriteWindowedParquetTest {
     pipeline
         .apply(locations)
         .apply(new CopyIntoWindows(SPEC))
-        .apply(new WriteWindowedParquet(folder + "/", BddSchemas.LOCATIONS_AVRO, SPEC, Duration.ZERO));
+        .apply(new WriteWindowedParquet(folder + "/", BddSchemas.LOCATIONS_AVRO));
     pipeline.run().waitUntilFinish();
 
     List<Path> files = dataFiles(folder);
-    assertEquals(
-        List.of(
-            FIRST_WINDOW + "-pane-000-00000-of-00001.parquet",
-            FIRST_WINDOW + "-pane-001-00000-of-00001.parquet",
-            "window-20261124T153015Z-20261124T153030Z-pane-000-00000-of-00001.parquet"),
-        fileNames(files));
+    assertNamedAfterWindowAndDigest(
+        FIRST_WINDOW, files.stream().filter(f -> f.toString().contains(FIRST_WINDOW)).toList());
+    assertNamedAfterWindowAndDigest(
+        SECOND_WINDOW,
+        files.stream().filter(f -> !f.toString().contains(FIRST_WINDOW)).toList());
     List<String> rowsRead = new ArrayList<>();
     for (Path file : files) {
       read(file).forEach(row -> rowsRead.add(row.toString()));
@@ -158,7 +166,7 @@ class WriteWindowedParquetTest {
     pipeline
         .apply(locations)
         .apply(new MeanSpeedPerRoute(SPEC, Duration.standardSeconds(1)))
-        .apply(new WriteWindowedParquet(folder + "/", MeanSpeedRow.SCHEMA, SPEC, Duration.ZERO));
+        .apply(new WriteWindowedParquet(folder + "/", MeanSpeedRow.SCHEMA));
     pipeline.run().waitUntilFinish();
 
     Path file = dataFiles(folder).get(0);
@@ -171,5 +179,32 @@ class WriteWindowedParquetTest {
     GenericRecord row = read(file).get(0);
     assertEquals(window(0).start().getMillis() * 1000L, row.get("window_start"));
     assertEquals(window(0).end().getMillis() * 1000L, row.get("window_end"));
+  }
+
+  @Test
+  void writingTheSameRowsAgainReplacesTheirFilesInsteadOfAddingCopies() throws IOException {
+    Path folder = output.resolve("simple").resolve("locations");
+    List<TimestampedValue<GenericRecord>> rows =
+        List.of(
+            location("L1", "car-a", "ride-a", 1, 10.0),
+            location("L2", "car-b", null, 16, -1.0),
+            location("L3", "car-a", "ride-a", 2, null));
+
+    List<String> firstRun = writeWithAFreshPipeline(rows, folder);
+    List<String> secondRun = writeWithAFreshPipeline(rows, folder);
+
+    assertEquals(firstRun, secondRun);
+  }
+
+  /** Writes {@code rows} with a fresh pipeline and returns the folder's entries afterwards. */
+  private static List<String> writeWithAFreshPipeline(
+      List<TimestampedValue<GenericRecord>> rows, Path folder) throws IOException {
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
+    pipeline
+        .apply(Create.timestamped(rows).withCoder(BddRows.LOCATION_CODER))
+        .apply(new CopyIntoWindows(SPEC))
+        .apply(new WriteWindowedParquet(folder + "/", BddSchemas.LOCATIONS_AVRO));
+    pipeline.run().waitUntilFinish();
+    return allNames(folder);
   }
 }

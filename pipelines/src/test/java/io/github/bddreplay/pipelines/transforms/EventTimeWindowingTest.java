@@ -44,23 +44,12 @@ class EventTimeWindowingTest {
   @Test
   void discardingPanesFirePerArrivalInTheSpecsWindowsAndLateness() {
     WindowingStrategy<?, ?> strategy =
-        strategyOf(EventTimeWindowing.discardingPanes(SPEC, Duration.ZERO));
+        strategyOf(EventTimeWindowing.discardingPanes(SPEC));
 
     assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
     assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
     assertEquals(AccumulationMode.DISCARDING_FIRED_PANES, strategy.getMode());
     assertEquals(
         "Repeatedly.forever(AfterPane.elementCountAtLeast(1))", strategy.getTrigger().toString());
-  }
-
-  @Test
-  void discardingPanesWithAFlushDelayFireOncePerDelay() {
-    WindowingStrategy<?, ?> strategy =
-        strategyOf(EventTimeWindowing.discardingPanes(SPEC, Duration.standardSeconds(2)));
-
-    assertEquals(AccumulationMode.DISCARDING_FIRED_PANES, strategy.getMode());
-    assertEquals(
-        "Repeatedly.forever(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(2 seconds))",
-        strategy.getTrigger().toString());
   }
 }

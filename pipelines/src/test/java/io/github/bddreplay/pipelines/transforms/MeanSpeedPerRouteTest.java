@@ -3,10 +3,22 @@ package io.github.bddreplay.pipelines.transforms;
 import static io.github.bddreplay.pipelines.transforms.BddRows.at;
 import static io.github.bddreplay.pipelines.transforms.BddRows.location;
 import static io.github.bddreplay.pipelines.transforms.BddRows.window;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bddreplay.pipelines.windowing.WindowingSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.testing.PAssert;
@@ -182,6 +194,33 @@ class MeanSpeedPerRouteTest {
     GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "ON_TIME");
     PAssert.that(output).inLatePane(window(0)).empty();
     PAssert.that(output).containsInAnyOrder(onTime);
+    pipeline.run().waitUntilFinish();
+  }
+
+  /** What Beam 2.70's Spark runner emits when it fires the timer of a window whose state is gone. */
+  @Test
+  void aPaneWithoutAnyFixIsNotEmitted(TestPipeline pipeline) {
+    PCollection<GenericRecord> output =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        TimestampedValue.of(KV.of("car-a", new MeanSpeedAccumulator()), at(1)),
+                        TimestampedValue.of(
+                            KV.of("car-b", new MeanSpeedAccumulator().add(-1.0, "ride-b")), at(2)))
+                    .withCoder(
+                        KvCoder.of(StringUtf8Coder.of(), MeanSpeedFn.AccumulatorCoder.INSTANCE)))
+            .apply(Window.into(FixedWindows.of(SPEC.windowSize())))
+            .apply(ParDo.of(new MeanSpeedPerRoute.FormatMeanSpeedRowFn()))
+            .setCoder(AvroCoder.of(GenericRecord.class, MeanSpeedRow.SCHEMA));
+
+    PAssert.that(output)
+        .satisfies(
+            rows -> {
+              List<String> routes = new ArrayList<>();
+              rows.forEach(row -> routes.add(row.get("uuid").toString()));
+              assertEquals(List.of("car-b"), routes);
+              return null;
+            });
     pipeline.run().waitUntilFinish();
   }
 }
