@@ -2,53 +2,86 @@ package io.github.bddreplay.replay;
 
 import io.github.bddreplay.BadInputException;
 import io.github.bddreplay.parquet.BddSchemas;
-import io.github.bddreplay.parquet.ParquetFiles;
+import io.github.bddreplay.parquet.ColumnValues;
+import io.github.bddreplay.parquet.FlatFileReader;
+import io.github.bddreplay.parquet.FlatRows;
+import io.github.bddreplay.parquet.FlatRowsWriter;
+import io.github.bddreplay.parquet.WrongSchemaException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
 
 /**
  * Writes a publication's rows into one Parquet file with their event times set: every column is
  * kept as read, except {@code timestamp}, which becomes the replay start plus the row's
  * {@code offset}. A source file that cannot be read, or whose schema is not the topic's, is
  * reported and left out whole, so the file never carries part of a broken source.
+ *
+ * <p>Source files are read whole, one at a time, and their rows written before the next is read:
+ * a publication's rows are never all in memory at once.
  */
 public final class PublicationWriter {
   static final String TIMESTAMP = "timestamp";
   static final String OFFSET = "offset";
+  /** Where parquet-avro keeps the Avro schema in a footer (package-private in parquet-avro). */
+  private static final String AVRO_SCHEMA_METADATA = "parquet.avro.schema";
 
   private final MessageType topicSchema;
-  private final Schema avroSchema;
   private final int timestampField;
   private final int offsetField;
   private final CompressionCodecName codec;
   private final Consumer<String> warnings;
+  /**
+   * The footer metadata parquet-avro's writer gave the published files, kept so that their readers
+   * (parquet-avro, Beam) see the same files: they take the Avro schema from it.
+   */
+  private final Map<String, String> footerMetadata;
 
   public PublicationWriter(
       String topic, MessageType topicSchema, CompressionCodecName codec, Consumer<String> warnings) {
     this.topicSchema = topicSchema;
-    this.avroSchema = BddSchemas.toAvro(topicSchema);
-    this.timestampField = fieldIndex(topic, TIMESTAMP);
-    this.offsetField = fieldIndex(topic, OFFSET);
+    this.timestampField = fieldIndex(topic, TIMESTAMP, PrimitiveTypeName.INT64);
+    this.offsetField =
+        fieldIndex(
+            topic, OFFSET, PrimitiveTypeName.DOUBLE, PrimitiveTypeName.FLOAT, PrimitiveTypeName.INT64,
+            PrimitiveTypeName.INT32);
     this.codec = codec;
     this.warnings = warnings;
+    // In parquet-avro's order: the footer's bytes then match the files it wrote before.
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put(AVRO_SCHEMA_METADATA, BddSchemas.toAvro(topicSchema).toString());
+    metadata.put(ParquetWriter.OBJECT_MODEL_NAME_PROP, "avro");
+    this.footerMetadata = Collections.unmodifiableMap(metadata);
+    try {
+      FlatFileReader.requireFlat(topicSchema);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("topic " + topic + ": " + e.getMessage());
+    }
   }
 
-  private int fieldIndex(String topic, String name) {
-    Schema.Field field = avroSchema.getField(name);
-    if (field == null) {
+  private int fieldIndex(String topic, String name, PrimitiveTypeName... types) {
+    if (!topicSchema.containsField(name)) {
       throw new BadInputException(
           "topic " + topic + " has no '" + name + "' column; its schema is " + topicSchema);
     }
-    return field.pos();
+    Type field = topicSchema.getType(name);
+    for (PrimitiveTypeName type : types) {
+      if (field.isPrimitive() && field.asPrimitiveType().getPrimitiveTypeName() == type) {
+        return topicSchema.getFieldIndex(name);
+      }
+    }
+    throw new BadInputException(
+        "topic " + topic + ": column '" + name + "' is '" + field + "', not one of "
+            + List.of(types));
   }
 
   /** What staging one publication gave. */
@@ -60,51 +93,56 @@ public final class PublicationWriter {
 
   /** Reads the publication's files and writes their rows to {@code target}. */
   public Staged stage(Publication publication, Path target) throws IOException {
-    List<GenericRecord> rows = new ArrayList<>();
+    long rows = 0;
     int filesUsed = 0;
-    for (Path file : publication.files()) {
-      List<GenericRecord> fileRows = readWhole(file);
-      if (fileRows != null) {
-        rows.addAll(fileRows);
+    long withoutOffset = 0;
+    FlatRowsWriter writer = null;
+    try (FlatFileReader reader =
+        new FlatFileReader(topicSchema, schema -> TopicSchema.difference(topicSchema, schema))) {
+      for (Path file : publication.files()) {
+        FlatRows fileRows = readWhole(reader, file);
+        if (fileRows == null) {
+          continue;
+        }
+        withoutOffset += setEventTimes(fileRows, publication.startMicros());
+        if (writer == null) {
+          writer = FlatRowsWriter.open(target, topicSchema, footerMetadata, codec);
+        }
+        writer.write(fileRows);
+        rows += fileRows.count();
         filesUsed++;
       }
-    }
-    if (filesUsed == 0) {
-      return new Staged(target, 0, 0, 0);
-    }
-    long withoutOffset = 0;
-    try (ParquetWriter<GenericRecord> writer = ParquetFiles.openWriter(target, avroSchema, codec)) {
-      for (GenericRecord row : rows) {
-        Object offset = row.get(offsetField);
-        if (offset == null) {
-          withoutOffset++;
-          row.put(timestampField, null);
-        } else {
-          row.put(
-              timestampField,
-              EventTime.micros(publication.startMicros(), ((Number) offset).doubleValue()));
-        }
-        writer.write(row);
+    } finally {
+      if (writer != null) {
+        writer.close();
       }
     }
-    return new Staged(target, rows.size(), filesUsed, withoutOffset);
+    return new Staged(target, rows, filesUsed, withoutOffset);
+  }
+
+  /** Sets each row's timestamp to start + offset; returns how many rows have no offset. */
+  private long setEventTimes(FlatRows rows, long startMicros) {
+    ColumnValues offsets = rows.column(offsetField);
+    ColumnValues timestamps = rows.column(timestampField);
+    long withoutOffset = 0;
+    for (int row = 0; row < rows.count(); row++) {
+      if (offsets.isNull(row)) {
+        withoutOffset++;
+        timestamps.setNull(row);
+      } else {
+        timestamps.setLong(row, EventTime.micros(startMicros, offsets.number(row)));
+      }
+    }
+    return withoutOffset;
   }
 
   /** All rows of {@code file}, or null (after a warning naming the file) when it is unusable. */
-  private List<GenericRecord> readWhole(Path file) {
+  private FlatRows readWhole(FlatFileReader reader, Path file) {
     try {
-      String difference = TopicSchema.difference(topicSchema, ParquetFiles.readSchema(file));
-      if (!difference.isEmpty()) {
-        warnings.accept(file + ": schema differs from the topic's (" + difference + "), file skipped");
-        return null;
-      }
-      List<GenericRecord> rows = new ArrayList<>();
-      try (ParquetReader<GenericRecord> reader = ParquetFiles.openReader(file)) {
-        for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
-          rows.add(row);
-        }
-      }
-      return rows;
+      return reader.read(file);
+    } catch (WrongSchemaException e) {
+      warnings.accept(file + ": schema differs from the topic's (" + e.difference() + "), file skipped");
+      return null;
     } catch (IOException | RuntimeException e) {
       warnings.accept(file + ": not a readable Parquet file (" + reason(e) + "), file skipped");
       return null;

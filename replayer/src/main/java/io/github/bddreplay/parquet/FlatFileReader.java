@@ -1,0 +1,294 @@
+package io.github.bddreplay.parquet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.parquet.VersionParser;
+import org.apache.parquet.VersionParser.ParsedVersion;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.impl.ColumnReaderImpl;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DataPageHeaderV2;
+import org.apache.parquet.format.DictionaryPageHeader;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.SchemaElement;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import shaded.parquet.org.apache.thrift.TBase;
+import shaded.parquet.org.apache.thrift.TException;
+import shaded.parquet.org.apache.thrift.protocol.TCompactProtocol;
+
+/**
+ * Reads small flat Parquet files of one known schema whole, each with a single read and its footer
+ * decoded once. Made for the many small files of a time-sliced data set (a few dozen rows each),
+ * where parquet-mr's general reader spends most of its time per file, not per row: footer
+ * decoding through an InputStream, the footer's conversion to parquet-mr's own metadata, a new
+ * decompressor stream per page, and a record assembler built for every file.
+ *
+ * <p>Each file's schema is checked against the wanted one: a footer schema seen before is judged
+ * by its earlier verdict, a new one by the {@code difference} function. Not thread-safe: one
+ * reader per thread.
+ */
+public final class FlatFileReader implements AutoCloseable {
+  private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+  /** The footer's length (4 bytes, little endian) and the magic after it. */
+  private static final int TAIL = 8;
+  /** The column reader wants a converter; values are taken from it directly instead. */
+  private static final PrimitiveConverter NO_CONVERTER = new PrimitiveConverter() {};
+
+  private final MessageType schema;
+  private final List<ColumnDescriptor> columns;
+  private final Function<MessageType, String> difference;
+  private final List<List<SchemaElement>> acceptedSchemas = new ArrayList<>();
+  private final Map<String, Optional<ParsedVersion>> writers = new HashMap<>();
+  private final PageDecompressor decompressor = new PageDecompressor();
+
+  /**
+   * @param schema the flat schema the files are read with
+   * @param difference how a file's schema differs from {@code schema}, in words; empty when the file
+   *     can be read with it
+   * @throws IllegalArgumentException when {@code schema} has nested or repeated columns
+   */
+  public FlatFileReader(MessageType schema, Function<MessageType, String> difference) {
+    requireFlat(schema);
+    this.schema = schema;
+    this.columns = schema.getColumns();
+    this.difference = difference;
+  }
+
+  /**
+   * Refuses a schema this reader cannot read.
+   *
+   * @throws IllegalArgumentException when {@code schema} has nested or repeated columns
+   */
+  public static void requireFlat(MessageType schema) {
+    for (Type field : schema.getFields()) {
+      if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+        throw new IllegalArgumentException(
+            "only flat schemas (primitive, not repeated columns) are supported; not: " + field);
+      }
+    }
+  }
+
+  /**
+   * All rows of {@code file}.
+   *
+   * @throws WrongSchemaException when the file's schema differs from the wanted one
+   * @throws IOException when the file cannot be read or is not valid Parquet
+   */
+  public FlatRows read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    FileMetaData footer = footer(bytes);
+    checkSchema(file, footer.getSchema());
+    int rows = 0;
+    for (RowGroup group : footer.getRow_groups()) {
+      rows = Math.addExact(rows, Math.toIntExact(group.getNum_rows()));
+    }
+    ColumnValues[] values = new ColumnValues[columns.size()];
+    for (int c = 0; c < values.length; c++) {
+      values[c] = new ColumnValues(columns.get(c).getPrimitiveType().getPrimitiveTypeName(), rows);
+    }
+    ParsedVersion writer = writerVersion(footer.getCreated_by());
+    int firstRow = 0;
+    for (RowGroup group : footer.getRow_groups()) {
+      int groupRows = (int) group.getNum_rows();
+      if (group.getColumnsSize() != columns.size()) {
+        throw new IOException(
+            "a row group has " + group.getColumnsSize() + " column chunks for " + columns.size() + " columns");
+      }
+      for (int c = 0; groupRows > 0 && c < columns.size(); c++) {
+        ColumnDescriptor column = columns.get(c);
+        DecodedChunk chunk = decode(bytes, group.getColumns().get(c), groupRows);
+        values[c].read(
+            new ColumnReaderImpl(column, chunk, NO_CONVERTER, writer),
+            column.getMaxDefinitionLevel(),
+            firstRow,
+            groupRows);
+      }
+      firstRow += groupRows;
+    }
+    return new FlatRows(schema, rows, values);
+  }
+
+  private static FileMetaData footer(byte[] bytes) throws IOException {
+    int length = bytes.length;
+    if (length < MAGIC.length + TAIL
+        || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+        || !Arrays.equals(bytes, length - MAGIC.length, length, MAGIC, 0, MAGIC.length)) {
+      throw new IOException("not a Parquet file: no PAR1 magic number at its start and end");
+    }
+    int footerLength =
+        (bytes[length - TAIL] & 0xff)
+            | (bytes[length - TAIL + 1] & 0xff) << 8
+            | (bytes[length - TAIL + 2] & 0xff) << 16
+            | (bytes[length - TAIL + 3] & 0xff) << 24;
+    int footerStart = length - TAIL - footerLength;
+    if (footerLength < 0 || footerStart < MAGIC.length) {
+      throw new IOException("footer length " + footerLength + " does not fit the file's " + length + " bytes");
+    }
+    return decodeThrift(new FileMetaData(), new ByteArrayTransport(bytes, footerStart, length - TAIL), "footer");
+  }
+
+  private static <T extends TBase<?, ?>> T decodeThrift(T structure, ByteArrayTransport in, String what)
+      throws IOException {
+    try {
+      structure.read(new TCompactProtocol(in));
+      return structure;
+    } catch (TException e) {
+      throw new IOException("corrupt " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void checkSchema(Path file, List<SchemaElement> fileSchema) throws IOException {
+    if (acceptedSchemas.contains(fileSchema)) {
+      return;
+    }
+    // A schema not seen yet is judged on parquet-mr's reading of the footer, as readers see it.
+    String different = difference.apply(ParquetFiles.readSchema(file));
+    if (!different.isEmpty()) {
+      throw new WrongSchemaException(different);
+    }
+    acceptedSchemas.add(fileSchema);
+  }
+
+  /** What the file's writer was, for the column reader's workarounds of known writer bugs. */
+  private ParsedVersion writerVersion(String createdBy) {
+    if (createdBy == null) {
+      return null;
+    }
+    return writers
+        .computeIfAbsent(
+            createdBy,
+            text -> {
+              try {
+                return Optional.of(VersionParser.parse(text));
+              } catch (VersionParser.VersionParseException | RuntimeException e) {
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
+  }
+
+  private DecodedChunk decode(byte[] bytes, ColumnChunk chunk, int rows) throws IOException {
+    if (chunk.isSetFile_path() || !chunk.isSetMeta_data()) {
+      throw new IOException("a column chunk is kept in another file, which is not supported");
+    }
+    ColumnMetaData meta = chunk.getMeta_data();
+    CompressionCodecName codec = CompressionCodecName.fromParquet(meta.getCodec());
+    long start = meta.getData_page_offset();
+    // Some writers record 0 for "no dictionary page"; a dictionary comes before the data pages.
+    if (meta.isSetDictionary_page_offset()
+        && meta.getDictionary_page_offset() > 0
+        && meta.getDictionary_page_offset() < start) {
+      start = meta.getDictionary_page_offset();
+    }
+    long end = start + meta.getTotal_compressed_size();
+    if (start < MAGIC.length || end > bytes.length - TAIL || end < start) {
+      throw new IOException("column " + meta.getPath_in_schema() + " lies outside the file");
+    }
+    if (meta.getNum_values() != rows) {
+      throw new IOException(
+          "column " + meta.getPath_in_schema() + " has " + meta.getNum_values() + " values for " + rows + " rows");
+    }
+    ByteArrayTransport in = new ByteArrayTransport(bytes, (int) start, (int) end);
+    DictionaryPage dictionary = null;
+    List<DataPage> pages = new ArrayList<>();
+    long values = 0;
+    while (values < rows) {
+      PageHeader header = decodeThrift(new PageHeader(), in, "page header");
+      int at = in.position();
+      int length = header.getCompressed_page_size();
+      int size = header.getUncompressed_page_size();
+      if (length < 0 || length > end - at || size < 0) {
+        throw new IOException("a page of column " + meta.getPath_in_schema() + " lies outside its chunk");
+      }
+      switch (header.getType()) {
+        case DICTIONARY_PAGE -> {
+          DictionaryPageHeader h = header.getDictionary_page_header();
+          dictionary =
+              new DictionaryPage(
+                  BytesInput.from(decompressor.decompress(codec, bytes, at, length, size)),
+                  size,
+                  h.getNum_values(),
+                  encoding(h.getEncoding()));
+        }
+        case DATA_PAGE -> {
+          DataPageHeader h = header.getData_page_header();
+          pages.add(
+              new DataPageV1(
+                  BytesInput.from(decompressor.decompress(codec, bytes, at, length, size)),
+                  h.getNum_values(),
+                  size,
+                  null,
+                  encoding(h.getRepetition_level_encoding()),
+                  encoding(h.getDefinition_level_encoding()),
+                  encoding(h.getEncoding())));
+          values += h.getNum_values();
+        }
+        case DATA_PAGE_V2 -> {
+          pages.add(pageV2(header.getData_page_header_v2(), codec, bytes, at, length, size));
+          values += header.getData_page_header_v2().getNum_values();
+        }
+        default -> {
+          // Index pages hold no values.
+        }
+      }
+      in.consumeBuffer(length);
+    }
+    return new DecodedChunk(dictionary, pages, rows);
+  }
+
+  /** A version 2 data page: its levels are never compressed, its values may be. */
+  private DataPage pageV2(
+      DataPageHeaderV2 header, CompressionCodecName codec, byte[] bytes, int at, int length, int size)
+      throws IOException {
+    int repetitionLength = header.getRepetition_levels_byte_length();
+    int definitionLength = header.getDefinition_levels_byte_length();
+    int levels = repetitionLength + definitionLength;
+    if (repetitionLength < 0 || definitionLength < 0 || levels > length || levels > size) {
+      throw new IOException("a version 2 data page declares more level bytes than it has");
+    }
+    boolean compressed = !header.isSetIs_compressed() || header.isIs_compressed();
+    byte[] data =
+        decompressor.decompress(
+            compressed ? codec : CompressionCodecName.UNCOMPRESSED, bytes, at + levels, length - levels, size - levels);
+    return DataPageV2.uncompressed(
+        header.getNum_rows(),
+        header.getNum_nulls(),
+        header.getNum_values(),
+        BytesInput.from(Arrays.copyOfRange(bytes, at, at + repetitionLength)),
+        BytesInput.from(Arrays.copyOfRange(bytes, at + repetitionLength, at + levels)),
+        encoding(header.getEncoding()),
+        BytesInput.from(data),
+        null);
+  }
+
+  private static Encoding encoding(org.apache.parquet.format.Encoding encoding) {
+    return Encoding.valueOf(encoding.name());
+  }
+
+  @Override
+  public void close() {
+    decompressor.close();
+  }
+}

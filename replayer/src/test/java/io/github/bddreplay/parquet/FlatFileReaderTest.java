@@ -1,0 +1,241 @@
+package io.github.bddreplay.parquet;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link FlatFileReader} against parquet-mr's own writer and reader, and {@link FlatRowsWriter}. */
+class FlatFileReaderTest {
+  private static final MessageType SCHEMA =
+      MessageTypeParser.parseMessageType(
+          "message m {\n"
+              + "  optional boolean flag;\n"
+              + "  optional int32 count;\n"
+              + "  optional int64 timestamp (TIMESTAMP(MICROS,true));\n"
+              + "  optional float ratio;\n"
+              + "  optional double offset;\n"
+              + "  optional binary name (STRING);\n"
+              + "  required int32 sequence;\n"
+              + "  optional fixed_len_byte_array(3) code;\n"
+              + "  optional int96 legacy_time;\n"
+              + "}");
+  private static final int ROWS = 1_000;
+
+  @TempDir Path dir;
+
+  static Stream<Arguments> layouts() {
+    List<Arguments> layouts = new ArrayList<>();
+    for (CompressionCodecName codec :
+        List.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY, CompressionCodecName.GZIP)) {
+      for (WriterVersion version : WriterVersion.values()) {
+        layouts.add(Arguments.of(codec, version));
+      }
+    }
+    return layouts.stream();
+  }
+
+  /** Rows with every type, nulls in every optional column, repeated values for dictionaries. */
+  private static List<Group> rows() {
+    SimpleGroupFactory factory = new SimpleGroupFactory(SCHEMA);
+    List<Group> rows = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      Group row = factory.newGroup();
+      if (i % 3 != 0) {
+        row.append("flag", i % 2 == 0);
+      }
+      if (i % 5 != 1) {
+        row.append("count", i % 17 - 8);
+      }
+      if (i % 7 != 2) {
+        row.append("timestamp", 1_700_000_000_000_000L + i * 20_000L);
+      }
+      if (i % 11 != 3) {
+        row.append("ratio", i / 7f);
+      }
+      if (i % 13 != 4) {
+        row.append("offset", i * 0.02 + 1e-9);
+      }
+      if (i % 4 != 0) {
+        row.append("name", "car-" + (i % 9) + "-é");
+      }
+      row.append("sequence", i);
+      if (i % 6 != 5) {
+        row.append("code", Binary.fromString(String.format("%03d", i % 1000)));
+      }
+      if (i % 8 != 6) {
+        byte[] int96 = new byte[12];
+        Arrays.fill(int96, (byte) i);
+        row.append("legacy_time", Binary.fromConstantByteArray(int96));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private Path write(String name, List<Group> rows, CompressionCodecName codec, WriterVersion version)
+      throws IOException {
+    Path file = dir.resolve(name);
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withConf(new Configuration(false))
+            .withType(SCHEMA)
+            .withCompressionCodec(codec)
+            .withWriterVersion(version)
+            // Small pages and row groups: several of each per column.
+            .withPageRowCountLimit(100)
+            .withRowGroupSize(4_096L)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build()) {
+      for (Group row : rows) {
+        writer.write(row);
+      }
+    }
+    return file;
+  }
+
+  private static List<String> readWithParquetMr(Path file) throws IOException {
+    List<String> rows = new ArrayList<>();
+    try (ParquetReader<Group> reader =
+        ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
+            .withConf(new Configuration(false))
+            .build()) {
+      for (Group row = reader.read(); row != null; row = reader.read()) {
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+
+  private static FlatFileReader readerOf(MessageType schema) {
+    return new FlatFileReader(schema, actual -> actual.equals(schema) ? "" : "not " + schema.getName());
+  }
+
+  @ParameterizedTest
+  @MethodSource("layouts")
+  void readsEveryValueAsParquetMrWroteItAndWritesItBackTheSame(
+      CompressionCodecName codec, WriterVersion version) throws IOException {
+    List<Group> written = rows();
+    Path source = write("source.parquet", written, codec, version);
+    FlatRows rows;
+    try (FlatFileReader reader = readerOf(SCHEMA)) {
+      rows = reader.read(source);
+    }
+
+    assertThat(rows.count(), is(ROWS));
+    for (int i = 0; i < ROWS; i++) {
+      assertThat(rows.column(1).isNull(i), is(i % 5 == 1));
+      assertThat(rows.column(4).number(i), is(i % 13 == 4 ? Double.NaN : i * 0.02 + 1e-9));
+      assertThat(rows.column(6).number(i), is((double) i));
+    }
+    Path copy = dir.resolve("copy.parquet");
+    try (FlatRowsWriter writer = FlatRowsWriter.open(copy, SCHEMA, Map.of("k", "v"), codec)) {
+      writer.write(rows);
+    }
+    assertThat(readWithParquetMr(copy), is(written.stream().map(Group::toString).toList()));
+    assertThat(ParquetFiles.readFooter(new LocalInputFile(copy)).getKeyValueMetaData(), is(Map.of("k", "v")));
+  }
+
+  @Test
+  void setValuesReplaceTheReadOnes() throws IOException {
+    Path source = write("source.parquet", rows(), CompressionCodecName.GZIP, WriterVersion.PARQUET_1_0);
+    Path copy = dir.resolve("copy.parquet");
+    try (FlatFileReader reader = readerOf(SCHEMA);
+        FlatRowsWriter writer = FlatRowsWriter.open(copy, SCHEMA, Map.of(), CompressionCodecName.SNAPPY)) {
+      FlatRows rows = reader.read(source);
+      rows.column(2).setLong(0, 42);
+      rows.column(2).setNull(1);
+      writer.write(rows);
+    }
+    List<String> copied = readWithParquetMr(copy);
+    assertThat(copied.get(0), containsString("timestamp: 42\n"));
+    assertThat(copied.get(1).contains("timestamp"), is(false));
+  }
+
+  @Test
+  void aFileOfAnotherSchemaIsRefusedWithTheDifferenceAskedOncePerSchema() throws IOException {
+    Path source = write("source.parquet", rows(), CompressionCodecName.GZIP, WriterVersion.PARQUET_1_0);
+    MessageType other = MessageTypeParser.parseMessageType("message other { optional int32 count; }");
+    AtomicInteger judged = new AtomicInteger();
+    try (FlatFileReader reader =
+        new FlatFileReader(other, actual -> judged.incrementAndGet() > 0 ? "missing column count" : "")) {
+      for (int round = 0; round < 2; round++) {
+        WrongSchemaException e = assertThrows(WrongSchemaException.class, () -> reader.read(source));
+        assertThat(e.difference(), is("missing column count"));
+      }
+    }
+    assertThat(judged.get(), is(2));
+
+    AtomicInteger accepted = new AtomicInteger();
+    try (FlatFileReader reader =
+        new FlatFileReader(SCHEMA, actual -> accepted.incrementAndGet() > 0 ? "" : "never")) {
+      reader.read(source);
+      reader.read(source);
+    }
+    assertThat("a schema once accepted is not judged again", accepted.get(), is(1));
+  }
+
+  @Test
+  void aCutOrDamagedFileIsAnErrorThatSaysWhy() throws IOException {
+    Path source = write("source.parquet", rows(), CompressionCodecName.GZIP, WriterVersion.PARQUET_1_0);
+    byte[] bytes = Files.readAllBytes(source);
+    Path cut = Files.write(dir.resolve("cut.parquet"), Arrays.copyOf(bytes, bytes.length / 2));
+    Path text = Files.write(dir.resolve("text.parquet"), "not data".getBytes(StandardCharsets.US_ASCII));
+    byte[] damaged = bytes.clone();
+    // The first column chunks, from just after the leading magic number.
+    for (int i = 4; i < 200; i++) {
+      damaged[i] ^= (byte) 0x5a;
+    }
+    Path broken = Files.write(dir.resolve("broken.parquet"), damaged);
+    try (FlatFileReader reader = readerOf(SCHEMA)) {
+      assertThat(assertThrows(IOException.class, () -> reader.read(cut)).getMessage(), containsString("PAR1"));
+      assertThat(assertThrows(IOException.class, () -> reader.read(text)).getMessage(), containsString("PAR1"));
+      assertThrows(Exception.class, () -> reader.read(broken));
+      assertThat("the reader is still usable", reader.read(source).count(), is(ROWS));
+    }
+  }
+
+  @Test
+  void refusesNestedOrRepeatedSchemas() {
+    for (String schema :
+        List.of(
+            "message m { optional group g { optional int32 a; } }",
+            "message m { repeated int32 a; }")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> readerOf(MessageTypeParser.parseMessageType(schema)));
+      assertThat(e.getMessage(), containsString("only flat schemas"));
+    }
+  }
+}
