@@ -34,6 +34,8 @@ public final class EmbeddedSpark {
    * intervals get half the interval.
    */
   static final long MAX_MIN_READ_TIME_MILLIS = 200;
+  /** Batch intervals Spark's graceful stop may wait for the batches in flight. */
+  static final long GRACEFUL_STOP_BATCHES = 3;
 
   /** Where checkpoints go unless {@code --checkpointDir} is given; the repo ignores results/. */
   public static final Path CHECKPOINT_ROOT = Paths.get("results", "spark-checkpoints");
@@ -89,6 +91,11 @@ public final class EmbeddedSpark {
     // No web UI (a port and a Jetty thread pool per run) and no progress bar on the console.
     conf.setIfMissing("spark.ui.enabled", "false");
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    // A run is stopped only once every window is final, and Spark's graceful stop waited out its
+    // whole timeout (10 batch intervals) on every run here: a batch or two is enough.
+    conf.setIfMissing(
+        "spark.streaming.gracefulStopTimeout",
+        GRACEFUL_STOP_BATCHES * options.getBatchIntervalMillis() + "ms");
     if (conf.get("spark.master").startsWith("local")) {
       // Everything runs in this JVM; binding to loopback avoids depending on the host name
       // resolving, which it does not in every container. Memory, too, is this JVM's heap

@@ -74,6 +74,14 @@ class EmbeddedSparkTest {
     assertThat(conf.get("spark.kryo.registrator"), startsWith("org.apache.beam.runners.spark"));
   }
 
+  @Test
+  void aGracefulStopWaitsAFewBatchesNotSparksTen() {
+    assertThat(
+        EmbeddedSpark.sparkConf(parse("--batchIntervalMillis=400"))
+            .get("spark.streaming.gracefulStopTimeout"),
+        is("1200ms"));
+  }
+
   private static SparkPipelineOptions parse(String... args) {
     return PipelineOptionsFactory.fromArgs(EmbeddedSpark.withDefaults(args))
         .as(SparkPipelineOptions.class);
