@@ -96,6 +96,21 @@ public final class EmbeddedSpark {
     conf.setIfMissing(
         "spark.streaming.gracefulStopTimeout",
         GRACEFUL_STOP_BATCHES * options.getBatchIntervalMillis() + "ms");
+    // Even without the UI, Spark's status store keeps up to 1,000 jobs, 1,000 stages and 100,000
+    // tasks and builds a DAG graph for every job; a streaming run starts several jobs per
+    // micro-batch, so that is heap held and listener CPU spent for nobody. Keep only what a log
+    // line might need.
+    conf.setIfMissing("spark.ui.retainedJobs", "50");
+    conf.setIfMissing("spark.ui.retainedStages", "100");
+    conf.setIfMissing("spark.ui.retainedTasks", "1000");
+    conf.setIfMissing("spark.ui.dagGraph.retainedRootRDDs", "0");
+    if (options.isStreaming()) {
+      // Every grouping of a micro-batch is a stage with one task per partition, and the fixed
+      // cost of a task (serialising, shipping and deserialising the DoFn closures) dwarfs the few
+      // rows a 500 ms batch holds: two partitions per grouping nearly double the tasks of each
+      // batch for no gain. Batch mode keeps the default (one per core): it splits sources by it.
+      conf.setIfMissing("spark.default.parallelism", "1");
+    }
     if (conf.get("spark.master").startsWith("local")) {
       // Everything runs in this JVM; binding to loopback avoids depending on the host name
       // resolving, which it does not in every container. Memory, too, is this JVM's heap

@@ -82,6 +82,22 @@ class EmbeddedSparkTest {
         is("1200ms"));
   }
 
+  @Test
+  void streamingRunsOnePartitionPerGroupingAndKeepsLittleStatus() {
+    SparkConf conf = EmbeddedSpark.sparkConf(parse());
+
+    assertThat(conf.get("spark.default.parallelism"), is("1"));
+    assertThat(conf.get("spark.ui.retainedTasks"), is("1000"));
+    assertThat(conf.get("spark.ui.dagGraph.retainedRootRDDs"), is("0"));
+  }
+
+  @Test
+  void batchModeKeepsOnePartitionPerCore() {
+    SparkConf conf = EmbeddedSpark.sparkConf(parse("--streaming=false"));
+
+    assertThat(conf.contains("spark.default.parallelism"), is(false));
+  }
+
   private static SparkPipelineOptions parse(String... args) {
     return PipelineOptionsFactory.fromArgs(EmbeddedSpark.withDefaults(args))
         .as(SparkPipelineOptions.class);
