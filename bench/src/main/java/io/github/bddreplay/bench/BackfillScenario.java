@@ -1,5 +1,7 @@
 package io.github.bddreplay.bench;
 
+import io.github.bddreplay.pipelines.SensorPipelines;
+import io.github.bddreplay.pipelines.source.SensorTopic;
 import io.github.bddreplay.replay.ResultsFolder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Issue 5, scenario 3: backfill. A synthetic set is replayed at top speed into an input folder
@@ -43,11 +47,10 @@ public final class BackfillScenario implements Scenario {
       Path synthetic = context.dataSets().synthetic(cars);
       Path results = context.dataSets().replayed(synthetic, synthetic.getFileName().toString());
       Path input = results.resolve(ResultsFolder.INPUT);
-      long rows =
-          PublishedFile.readLog(results.resolve(ResultsFolder.REPLAY_LOG)).stream()
-              .mapToLong(PublishedFile::rows)
-              .sum();
+      List<PublishedFile> published =
+          PublishedFile.readLog(results.resolve(ResultsFolder.REPLAY_LOG));
       for (String pipeline : PIPELINES) {
+        long rows = rowsOfTopicsRead(published, pipeline);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("data", synthetic.getFileName().toString());
         settings.put("cars", cars);
@@ -69,6 +72,18 @@ public final class BackfillScenario implements Scenario {
     return cases;
   }
 
+  /** The replayed rows a pipeline reads: {@code windowed} reads the locations only. */
+  static long rowsOfTopicsRead(List<PublishedFile> published, String pipeline) {
+    Set<String> topics =
+        SensorPipelines.topicsConsumedBy(List.of(pipeline)).stream()
+            .map(SensorTopic::folderName)
+            .collect(Collectors.toSet());
+    return published.stream()
+        .filter(file -> topics.contains(file.topic()))
+        .mapToLong(PublishedFile::rows)
+        .sum();
+  }
+
   private static RunResult measure(
       BenchContext context, Path workDir, Path input, long rows, String pipeline) throws Exception {
     RunResult run = new RunResult();
@@ -80,14 +95,17 @@ public final class BackfillScenario implements Scenario {
       return run;
     }
     ConsoleSummary.Pipelines summary = ConsoleSummary.pipelines(pipelines.stdout());
-    if (summary.rowsRead() != rows) {
+    // The source's counter counts a row again when Spark reads a partition again (a cached
+    // partition that did not fit in memory), so more is not a problem; fewer is.
+    if (summary.rowsRead() < rows) {
       run.problem("read " + summary.rowsRead() + " rows of the " + rows + " replayed");
     }
-    run.sample(ROWS_PER_S, "rows/s", summary.rowsRead() / summary.runSeconds());
-    run.sample(ROWS_PER_JVM_S, "rows/s", summary.rowsRead() / usage.wallSeconds());
+    run.sample(ROWS_PER_S, "rows/s", rows / summary.runSeconds());
+    run.sample(ROWS_PER_JVM_S, "rows/s", rows / usage.wallSeconds());
     run.sample(INPUT_FILES_PER_S, "files/s", summary.filesRead() / summary.runSeconds());
     run.sample(OUTPUT_FILES, "files", OutputFile.under(Launches.output(workDir)).size());
-    run.detail("rows_read", summary.rowsRead());
+    run.detail("rows", rows);
+    run.detail("rows_read_counter", summary.rowsRead());
     run.detail("input_files_read", summary.filesRead());
     run.detail("pipeline_run_s", summary.runSeconds());
     return run;

@@ -110,7 +110,7 @@ public final class SensorPipelines {
   }
 
   /** The topics the named pipelines read: {@code windowed} needs only the locations. */
-  static Set<SensorTopic> topicsConsumedBy(List<String> pipelines) {
+  public static Set<SensorTopic> topicsConsumedBy(List<String> pipelines) {
     return pipelines.equals(List.of("windowed"))
         ? EnumSet.of(SensorTopic.LOCATIONS)
         : EnumSet.allOf(SensorTopic.class);
