@@ -1,8 +1,8 @@
 package io.github.bddreplay.parquet;
 
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
@@ -93,15 +93,15 @@ public final class ColumnValues {
     }
   }
 
-  /** Adds the row's value to the field the consumer has open; the caller skips null values. */
-  void write(RecordConsumer consumer, int row) {
+  /** Writes the row's value, defined at {@code definitionLevel}; the caller writes null values. */
+  void write(ColumnWriter writer, int row, int definitionLevel) {
     switch (type) {
-      case BOOLEAN -> consumer.addBoolean(longs[row] != 0);
-      case INT32 -> consumer.addInteger((int) longs[row]);
-      case INT64 -> consumer.addLong(longs[row]);
-      case FLOAT -> consumer.addFloat((float) doubles[row]);
-      case DOUBLE -> consumer.addDouble(doubles[row]);
-      default -> consumer.addBinary(binaries[row]);
+      case BOOLEAN -> writer.write(longs[row] != 0, 0, definitionLevel);
+      case INT32 -> writer.write((int) longs[row], 0, definitionLevel);
+      case INT64 -> writer.write(longs[row], 0, definitionLevel);
+      case FLOAT -> writer.write((float) doubles[row], 0, definitionLevel);
+      case DOUBLE -> writer.write(doubles[row], 0, definitionLevel);
+      default -> writer.write(binaries[row], 0, definitionLevel);
     }
   }
 }

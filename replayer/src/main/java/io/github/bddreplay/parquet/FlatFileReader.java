@@ -1,5 +1,6 @@
 package io.github.bddreplay.parquet;
 
+import io.github.bddreplay.parquet.FooterDecoder.Footer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,29 +22,23 @@ import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.format.ColumnChunk;
-import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.DataPageHeader;
 import org.apache.parquet.format.DataPageHeaderV2;
 import org.apache.parquet.format.DictionaryPageHeader;
-import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.PageHeader;
-import org.apache.parquet.format.RowGroup;
-import org.apache.parquet.format.SchemaElement;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
-import shaded.parquet.org.apache.thrift.TBase;
-import shaded.parquet.org.apache.thrift.TException;
-import shaded.parquet.org.apache.thrift.protocol.TCompactProtocol;
 
 /**
  * Reads small flat Parquet files of one known schema whole, each with a single read and its footer
  * decoded once. Made for the many small files of a time-sliced data set (a few dozen rows each),
  * where parquet-mr's general reader spends most of its time per file, not per row: footer
  * decoding through an InputStream, the footer's conversion to parquet-mr's own metadata, a new
- * decompressor stream per page, and a record assembler built for every file.
+ * decompressor stream per page, and a record assembler built for every file. Footers and page
+ * headers are decoded straight from the bytes, only the fields used ({@link FooterDecoder},
+ * {@link PageHeaderDecoder}).
  *
  * <p>Each file's schema is checked against the wanted one: a footer schema seen before is judged
  * by its earlier verdict, a new one by the {@code difference} function. Not thread-safe: one
@@ -59,7 +54,8 @@ public final class FlatFileReader implements AutoCloseable {
   private final MessageType schema;
   private final List<ColumnDescriptor> columns;
   private final Function<MessageType, String> difference;
-  private final List<List<SchemaElement>> acceptedSchemas = new ArrayList<>();
+  /** The footer bytes of the schemas read so far, all found to be the wanted one. */
+  private final List<byte[]> acceptedSchemas = new ArrayList<>();
   private final Map<String, Optional<ParsedVersion>> writers = new HashMap<>();
   private final PageDecompressor decompressor = new PageDecompressor();
 
@@ -98,27 +94,27 @@ public final class FlatFileReader implements AutoCloseable {
    */
   public FlatRows read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
-    FileMetaData footer = footer(bytes);
-    checkSchema(file, footer.getSchema());
+    Footer footer = footer(bytes);
+    checkSchema(file, bytes, footer);
     int rows = 0;
-    for (RowGroup group : footer.getRow_groups()) {
-      rows = Math.addExact(rows, Math.toIntExact(group.getNum_rows()));
+    for (FooterDecoder.RowGroup group : footer.rowGroups()) {
+      rows = Math.addExact(rows, Math.toIntExact(group.rows()));
     }
     ColumnValues[] values = new ColumnValues[columns.size()];
     for (int c = 0; c < values.length; c++) {
       values[c] = new ColumnValues(columns.get(c).getPrimitiveType().getPrimitiveTypeName(), rows);
     }
-    ParsedVersion writer = writerVersion(footer.getCreated_by());
+    ParsedVersion writer = writerVersion(footer.createdBy());
     int firstRow = 0;
-    for (RowGroup group : footer.getRow_groups()) {
-      int groupRows = (int) group.getNum_rows();
-      if (group.getColumnsSize() != columns.size()) {
+    for (FooterDecoder.RowGroup group : footer.rowGroups()) {
+      int groupRows = (int) group.rows();
+      if (group.chunks().size() != columns.size()) {
         throw new IOException(
-            "a row group has " + group.getColumnsSize() + " column chunks for " + columns.size() + " columns");
+            "a row group has " + group.chunks().size() + " column chunks for " + columns.size() + " columns");
       }
       for (int c = 0; groupRows > 0 && c < columns.size(); c++) {
         ColumnDescriptor column = columns.get(c);
-        DecodedChunk chunk = decode(bytes, group.getColumns().get(c), groupRows);
+        DecodedChunk chunk = decode(bytes, column, group.chunks().get(c), groupRows);
         values[c].read(
             new ColumnReaderImpl(column, chunk, NO_CONVERTER, writer),
             column.getMaxDefinitionLevel(),
@@ -130,7 +126,7 @@ public final class FlatFileReader implements AutoCloseable {
     return new FlatRows(schema, rows, values);
   }
 
-  private static FileMetaData footer(byte[] bytes) throws IOException {
+  private static Footer footer(byte[] bytes) throws IOException {
     int length = bytes.length;
     if (length < MAGIC.length + TAIL
         || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
@@ -146,29 +142,21 @@ public final class FlatFileReader implements AutoCloseable {
     if (footerLength < 0 || footerStart < MAGIC.length) {
       throw new IOException("footer length " + footerLength + " does not fit the file's " + length + " bytes");
     }
-    return decodeThrift(new FileMetaData(), new ByteArrayTransport(bytes, footerStart, length - TAIL), "footer");
+    return FooterDecoder.decode(bytes, footerStart, length - TAIL);
   }
 
-  private static <T extends TBase<?, ?>> T decodeThrift(T structure, ByteArrayTransport in, String what)
-      throws IOException {
-    try {
-      structure.read(new TCompactProtocol(in));
-      return structure;
-    } catch (TException e) {
-      throw new IOException("corrupt " + what + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void checkSchema(Path file, List<SchemaElement> fileSchema) throws IOException {
-    if (acceptedSchemas.contains(fileSchema)) {
-      return;
+  private void checkSchema(Path file, byte[] bytes, Footer footer) throws IOException {
+    for (byte[] accepted : acceptedSchemas) {
+      if (Arrays.equals(bytes, footer.schemaStart(), footer.schemaEnd(), accepted, 0, accepted.length)) {
+        return;
+      }
     }
     // A schema not seen yet is judged on parquet-mr's reading of the footer, as readers see it.
     String different = difference.apply(ParquetFiles.readSchema(file));
     if (!different.isEmpty()) {
       throw new WrongSchemaException(different);
     }
-    acceptedSchemas.add(fileSchema);
+    acceptedSchemas.add(Arrays.copyOfRange(bytes, footer.schemaStart(), footer.schemaEnd()));
   }
 
   /** What the file's writer was, for the column reader's workarounds of known writer bugs. */
@@ -189,38 +177,33 @@ public final class FlatFileReader implements AutoCloseable {
         .orElse(null);
   }
 
-  private DecodedChunk decode(byte[] bytes, ColumnChunk chunk, int rows) throws IOException {
-    if (chunk.isSetFile_path() || !chunk.isSetMeta_data()) {
-      throw new IOException("a column chunk is kept in another file, which is not supported");
-    }
-    ColumnMetaData meta = chunk.getMeta_data();
-    CompressionCodecName codec = CompressionCodecName.fromParquet(meta.getCodec());
-    long start = meta.getData_page_offset();
+  private DecodedChunk decode(byte[] bytes, ColumnDescriptor column, FooterDecoder.Chunk meta, int rows)
+      throws IOException {
+    CompressionCodecName codec = meta.codec();
+    long start = meta.dataPageOffset();
     // Some writers record 0 for "no dictionary page"; a dictionary comes before the data pages.
-    if (meta.isSetDictionary_page_offset()
-        && meta.getDictionary_page_offset() > 0
-        && meta.getDictionary_page_offset() < start) {
-      start = meta.getDictionary_page_offset();
+    if (meta.dictionaryPageOffset() > 0 && meta.dictionaryPageOffset() < start) {
+      start = meta.dictionaryPageOffset();
     }
-    long end = start + meta.getTotal_compressed_size();
+    long end = start + meta.compressedSize();
     if (start < MAGIC.length || end > bytes.length - TAIL || end < start) {
-      throw new IOException("column " + meta.getPath_in_schema() + " lies outside the file");
+      throw new IOException("column " + Arrays.toString(column.getPath()) + " lies outside the file");
     }
-    if (meta.getNum_values() != rows) {
+    if (meta.values() != rows) {
       throw new IOException(
-          "column " + meta.getPath_in_schema() + " has " + meta.getNum_values() + " values for " + rows + " rows");
+          "column " + Arrays.toString(column.getPath()) + " has " + meta.values() + " values for " + rows + " rows");
     }
-    ByteArrayTransport in = new ByteArrayTransport(bytes, (int) start, (int) end);
+    CompactReader in = new CompactReader(bytes, (int) start, (int) end);
     DictionaryPage dictionary = null;
     List<DataPage> pages = new ArrayList<>();
     long values = 0;
     while (values < rows) {
-      PageHeader header = decodeThrift(new PageHeader(), in, "page header");
+      PageHeader header = PageHeaderDecoder.decode(in);
       int at = in.position();
       int length = header.getCompressed_page_size();
       int size = header.getUncompressed_page_size();
       if (length < 0 || length > end - at || size < 0) {
-        throw new IOException("a page of column " + meta.getPath_in_schema() + " lies outside its chunk");
+        throw new IOException("a page of column " + Arrays.toString(column.getPath()) + " lies outside its chunk");
       }
       switch (header.getType()) {
         case DICTIONARY_PAGE -> {
@@ -253,7 +236,7 @@ public final class FlatFileReader implements AutoCloseable {
           // Index pages hold no values.
         }
       }
-      in.consumeBuffer(length);
+      in.advance(length);
     }
     return new DecodedChunk(dictionary, pages, rows);
   }

@@ -2,29 +2,70 @@ package io.github.bddreplay.parquet;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes {@link FlatRows} into one local Parquet file, value by value as they were read, with
- * parquet-mr's writer and its default layout (one row group, dictionary encoding, page size).
+ * Writes {@link FlatRows} into one local Parquet file, value by value as they were read, in
+ * parquet-mr's default layout (dictionary encoding, page and row group sizes): the same bytes as
+ * parquet-mr's {@link ParquetWriter} with a record consumer, which the replayer used before.
+ *
+ * <p>Values go straight to parquet-mr's column writers instead of through its record consumer,
+ * which for a flat row only adds per-field bookkeeping; and binary columns use {@link
+ * RepeatAwareBinaryDictionaryWriter}. Row groups are cut where {@code ParquetWriter} cuts them (its
+ * {@code InternalParquetRecordWriter}, whose checks this class repeats).
  */
 public final class FlatRowsWriter implements AutoCloseable {
-  /** One row of a batch: what parquet-mr's writer takes per record. */
-  private record Row(FlatRows rows, int index) {}
+  private final ParquetFileWriter file;
+  private final MessageType schema;
+  private final List<ColumnDescriptor> columns;
+  private final Map<String, String> keyValueMetadata;
+  private final ParquetProperties properties;
+  private final CodecFactory codecs;
+  private final CodecFactory.BytesCompressor compressor;
+  private ColumnChunkPageWriteStore pages;
+  private ColumnWriteStore store;
+  private ColumnWriter[] writers;
+  private int rowGroupOrdinal;
+  private long rowsInGroup;
+  private long rowsAtNextSizeCheck;
+  private long nextRowGroupSize = ParquetWriter.DEFAULT_BLOCK_SIZE;
 
-  private final ParquetWriter<Row> writer;
-
-  private FlatRowsWriter(ParquetWriter<Row> writer) {
-    this.writer = writer;
+  private FlatRowsWriter(
+      Path target, MessageType schema, Map<String, String> keyValueMetadata, CompressionCodecName codec)
+      throws IOException {
+    this.schema = schema;
+    this.columns = schema.getColumns();
+    this.keyValueMetadata = keyValueMetadata;
+    this.properties =
+        ParquetProperties.builder().withValuesWriterFactory(RepeatAwareBinaryDictionaryWriter.factory()).build();
+    this.file =
+        new ParquetFileWriter(
+            new LocalOutputFile(target),
+            schema,
+            ParquetFileWriter.Mode.OVERWRITE,
+            ParquetWriter.DEFAULT_BLOCK_SIZE,
+            ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
+            null,
+            properties);
+    this.codecs = new CodecFactory(new Configuration(false), properties.getPageSizeThreshold());
+    this.compressor = codecs.getCompressor(codec);
+    file.start();
+    startRowGroup();
+    rowsAtNextSizeCheck = properties.getMinRowCountForPageSizeCheck();
   }
 
   /**
@@ -35,80 +76,94 @@ public final class FlatRowsWriter implements AutoCloseable {
   public static FlatRowsWriter open(
       Path file, MessageType schema, Map<String, String> keyValueMetadata, CompressionCodecName codec)
       throws IOException {
-    return new FlatRowsWriter(
-        new Builder(new LocalOutputFile(file), schema, keyValueMetadata)
-            .withConf(new Configuration(false))
-            .withCompressionCodec(codec)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .build());
+    return new FlatRowsWriter(file, schema, keyValueMetadata, codec);
   }
 
   /** Appends every row of {@code rows}, whose schema must be this file's. */
   public void write(FlatRows rows) throws IOException {
-    for (int i = 0; i < rows.count(); i++) {
-      writer.write(new Row(rows, i));
+    // Rows read for this file's topic share its schema object; comparing is for the others.
+    if (rows.schema() != schema && !rows.schema().equals(schema)) {
+      throw new IllegalArgumentException("rows of schema " + rows.schema() + " for a file of schema " + schema);
+    }
+    for (int row = 0; row < rows.count(); row++) {
+      for (int c = 0; c < writers.length; c++) {
+        ColumnValues values = rows.column(c);
+        if (values.isNull(row)) {
+          writers[c].writeNull(0, 0);
+        } else {
+          values.write(writers[c], row, columns.get(c).getMaxDefinitionLevel());
+        }
+      }
+      store.endRecord();
+      rowsInGroup++;
+      cutRowGroupWhenFull();
+    }
+  }
+
+  private void startRowGroup() {
+    pages =
+        new ColumnChunkPageWriteStore(
+            compressor,
+            schema,
+            properties.getAllocator(),
+            properties.getColumnIndexTruncateLength(),
+            properties.getPageWriteChecksumEnabled(),
+            null,
+            rowGroupOrdinal);
+    store = properties.newColumnWriteStore(schema, pages, pages);
+    writers = new ColumnWriter[columns.size()];
+    for (int c = 0; c < writers.length; c++) {
+      writers[c] = store.getColumnWriter(columns.get(c));
+    }
+  }
+
+  /** InternalParquetRecordWriter's check: measuring the buffered size is costly, so not every row. */
+  private void cutRowGroupWhenFull() throws IOException {
+    if (rowsInGroup < rowsAtNextSizeCheck) {
+      return;
+    }
+    long size = store.getBufferedSize();
+    long rowSize = size / rowsInGroup;
+    if (size > nextRowGroupSize - 2 * rowSize) {
+      flushRowGroup();
+      startRowGroup();
+      rowsAtNextSizeCheck = properties.getMinRowCountForPageSizeCheck();
+    } else {
+      rowsAtNextSizeCheck =
+          Math.min(
+              Math.max(
+                  properties.getMinRowCountForPageSizeCheck(),
+                  (rowsInGroup + (long) (nextRowGroupSize / (float) rowSize)) / 2),
+              rowsInGroup + properties.getMaxRowCountForPageSizeCheck());
+    }
+  }
+
+  private void flushRowGroup() throws IOException {
+    try {
+      if (rowsInGroup > 0) {
+        rowGroupOrdinal++;
+        file.startBlock(rowsInGroup);
+        store.flush();
+        pages.flushToFileWriter(file);
+        rowsInGroup = 0;
+        file.endBlock();
+        nextRowGroupSize = Math.min(file.getNextRowGroupSize(), ParquetWriter.DEFAULT_BLOCK_SIZE);
+      }
+    } finally {
+      store.close();
+      pages.close();
     }
   }
 
   @Override
   public void close() throws IOException {
-    writer.close();
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
-    private final MessageType schema;
-    private final Map<String, String> keyValueMetadata;
-
-    Builder(OutputFile file, MessageType schema, Map<String, String> keyValueMetadata) {
-      super(file);
-      this.schema = schema;
-      this.keyValueMetadata = keyValueMetadata;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<Row> getWriteSupport(Configuration conf) {
-      return new RowWriteSupport(schema, keyValueMetadata);
+    try {
+      flushRowGroup();
+      // A HashMap as parquet-mr's writer passes it: the footer lists the entries in its order.
+      file.end(new HashMap<>(keyValueMetadata));
+    } finally {
+      codecs.release();
     }
   }
 
-  private static final class RowWriteSupport extends WriteSupport<Row> {
-    private final MessageType schema;
-    private final Map<String, String> keyValueMetadata;
-    private RecordConsumer consumer;
-
-    RowWriteSupport(MessageType schema, Map<String, String> keyValueMetadata) {
-      this.schema = schema;
-      this.keyValueMetadata = keyValueMetadata;
-    }
-
-    @Override
-    public WriteContext init(Configuration configuration) {
-      return new WriteContext(schema, keyValueMetadata);
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.consumer = recordConsumer;
-    }
-
-    @Override
-    public void write(Row row) {
-      consumer.startMessage();
-      for (int c = 0; c < schema.getFieldCount(); c++) {
-        ColumnValues column = row.rows().column(c);
-        if (!column.isNull(row.index())) {
-          String name = schema.getFieldName(c);
-          consumer.startField(name, c);
-          column.write(consumer, row.index());
-          consumer.endField(name, c);
-        }
-      }
-      consumer.endMessage();
-    }
-  }
 }

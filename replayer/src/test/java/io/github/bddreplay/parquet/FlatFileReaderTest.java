@@ -167,6 +167,38 @@ class FlatFileReaderTest {
     assertThat(ParquetFiles.readFooter(new LocalInputFile(copy)).getKeyValueMetaData(), is(Map.of("k", "v")));
   }
 
+  @ParameterizedTest
+  @MethodSource("layouts")
+  void writesTheBytesParquetMrsWriterWritesForTheSameRows(CompressionCodecName codec, WriterVersion version)
+      throws IOException {
+    List<Group> written = rows();
+    Path source = write("source.parquet", written, codec, version);
+    FlatRows rows;
+    try (FlatFileReader reader = readerOf(SCHEMA)) {
+      rows = reader.read(source);
+    }
+    // parquet-mr's writer in its default layout, as the replayer used it before FlatRowsWriter.
+    Path expected = dir.resolve("expected.parquet");
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(expected))
+            .withConf(new Configuration(false))
+            .withType(SCHEMA)
+            .withCompressionCodec(codec)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build()) {
+      for (Group row : written) {
+        writer.write(row);
+      }
+    }
+    Path actual = dir.resolve("actual.parquet");
+    try (FlatRowsWriter writer =
+        FlatRowsWriter.open(actual, SCHEMA, Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, "example"), codec)) {
+      writer.write(rows);
+    }
+
+    assertThat(Arrays.equals(Files.readAllBytes(actual), Files.readAllBytes(expected)), is(true));
+  }
+
   @Test
   void setValuesReplaceTheReadOnes() throws IOException {
     Path source = write("source.parquet", rows(), CompressionCodecName.GZIP, WriterVersion.PARQUET_1_0);
