@@ -106,7 +106,7 @@ public final class Launches {
                 "--errorsDir=" + workDir.resolve("errors"),
                 "--checkpointDir=" + workDir.resolve("checkpoints"),
                 "--pipelines=" + pipelines,
-                "--runner=" + runner.beamName()));
+                "--profile=" + runner.profile()));
     args.addAll(List.of(extraArgs));
     return jvm.start(
         "pipelines",

@@ -5,13 +5,20 @@ import java.util.Locale;
 /** The Beam runners the pipelines are measured on. */
 public enum Runner {
   /** Beam's Spark runner on the embedded {@code local[2]} Spark, the pipelines' default. */
-  SPARK("SparkRunner"),
-  DIRECT("DirectRunner");
+  SPARK("SparkRunner", "spark-local"),
+  DIRECT("DirectRunner", "direct");
 
   private final String beamName;
+  private final String profile;
 
-  Runner(String beamName) {
+  Runner(String beamName, String profile) {
     this.beamName = beamName;
+    this.profile = profile;
+  }
+
+  /** The runner profile (profiles/) a user selects this runner with, as the harness does. */
+  public String profile() {
+    return profile;
   }
 
   public String beamName() {
