@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
@@ -20,8 +21,9 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Writes {@link FlatRows} into one local Parquet file, value by value as they were read, in
- * parquet-mr's default layout (dictionary encoding, page and row group sizes): the same bytes as
- * parquet-mr's {@link ParquetWriter} with a record consumer, which the replayer used before.
+ * parquet-mr's default layout (page and row group sizes, dictionary encoding except for the
+ * columns {@link Encodings} names): with {@link Encodings#DEFAULT} the same bytes as parquet-mr's
+ * {@link ParquetWriter} with a record consumer, which the replayer used before.
  *
  * <p>Values go straight to parquet-mr's column writers instead of through its record consumer,
  * which for a flat row only adds per-field bookkeeping; and binary columns use {@link
@@ -45,13 +47,16 @@ public final class FlatRowsWriter implements AutoCloseable {
   private long nextRowGroupSize = ParquetWriter.DEFAULT_BLOCK_SIZE;
 
   private FlatRowsWriter(
-      Path target, MessageType schema, Map<String, String> keyValueMetadata, CompressionCodecName codec)
+      Path target,
+      MessageType schema,
+      Map<String, String> keyValueMetadata,
+      CompressionCodecName codec,
+      Encodings encodings)
       throws IOException {
     this.schema = schema;
     this.columns = schema.getColumns();
     this.keyValueMetadata = keyValueMetadata;
-    this.properties =
-        ParquetProperties.builder().withValuesWriterFactory(RepeatAwareBinaryDictionaryWriter.factory()).build();
+    this.properties = properties(encodings);
     this.file =
         new ParquetFileWriter(
             new LocalOutputFile(target),
@@ -69,14 +74,42 @@ public final class FlatRowsWriter implements AutoCloseable {
   }
 
   /**
+   * How the columns are encoded, where parquet-mr's defaults are not the best choice for the data.
+   *
+   * @param plainColumns top-level columns written without dictionary: those whose values are all
+   *     distinct, which parquet-mr would hash into a dictionary for the first page only to find it
+   *     no smaller than the values and fall back to plain encoding
+   * @param expectedDistinctStrings how many distinct values a string column is expected to hold,
+   *     so that its dictionary is made that large at once
+   */
+  public record Encodings(Set<String> plainColumns, int expectedDistinctStrings) {
+    /** parquet-mr's own choices: a dictionary for every column, starting small. */
+    public static final Encodings DEFAULT = new Encodings(Set.of(), 16);
+  }
+
+  /**
    * A writer that replaces any file already at {@code file}.
    *
    * @param keyValueMetadata what the footer carries besides the schema
    */
   public static FlatRowsWriter open(
-      Path file, MessageType schema, Map<String, String> keyValueMetadata, CompressionCodecName codec)
+      Path file,
+      MessageType schema,
+      Map<String, String> keyValueMetadata,
+      CompressionCodecName codec,
+      Encodings encodings)
       throws IOException {
-    return new FlatRowsWriter(file, schema, keyValueMetadata, codec);
+    return new FlatRowsWriter(file, schema, keyValueMetadata, codec, encodings);
+  }
+
+  private static ParquetProperties properties(Encodings encodings) {
+    ParquetProperties.Builder builder =
+        ParquetProperties.builder()
+            .withValuesWriterFactory(RepeatAwareBinaryDictionaryWriter.factory(encodings.expectedDistinctStrings()));
+    for (String column : encodings.plainColumns()) {
+      builder.withDictionaryEncoding(column, false);
+    }
+    return builder.build();
   }
 
   /** Appends every row of {@code rows}, whose schema must be this file's. */

@@ -12,13 +12,15 @@ import org.apache.parquet.column.values.fallback.FallbackValuesWriter;
 import org.apache.parquet.column.values.plain.PlainValuesWriter;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import shaded.parquet.it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
 
 /**
  * parquet-mr's dictionary writer for binary values, which remembers the last value it wrote and
  * its dictionary id. A sensor file's string columns (ride_id, uuid, filename) hold one value for
  * all its rows, so most values repeat the one before: they skip hashing the bytes and looking them
- * up, which was the largest single cost of writing a publication. The values, dictionary
- * and fallback decisions are parquet-mr's own, so the bytes written are the same.
+ * up, which was the largest single cost of writing a publication. Its dictionary starts at the
+ * size expected, not parquet-mr's 16 entries. The values, dictionary and fallback decisions are
+ * parquet-mr's own, so the bytes written are the same.
  */
 final class RepeatAwareBinaryDictionaryWriter extends PlainBinaryDictionaryValuesWriter {
   /** The last value written, or null. */
@@ -26,16 +28,26 @@ final class RepeatAwareBinaryDictionaryWriter extends PlainBinaryDictionaryValue
   private int lastId;
 
   private RepeatAwareBinaryDictionaryWriter(
-      int maxDictionaryByteSize, Encoding dataPage, Encoding dictionaryPage, ByteBufferAllocator allocator) {
+      int maxDictionaryByteSize,
+      Encoding dataPage,
+      Encoding dictionaryPage,
+      ByteBufferAllocator allocator,
+      int expectedValues) {
     super(maxDictionaryByteSize, dataPage, dictionaryPage, allocator);
+    // Sized for the values expected, so that it need not grow: growing rehashes every value, and a
+    // Binary computes its hash from its bytes each time it is asked.
+    binaryDictionaryContent = new Object2IntLinkedOpenHashMap<>(expectedValues);
+    binaryDictionaryContent.defaultReturnValue(-1);
   }
 
   /**
    * parquet-mr's default writers for format version 1, with this one in place of the binary
    * dictionary writer.
+   *
+   * @param expectedValues how many distinct values a binary column is expected to hold
    */
-  static ValuesWriterFactory factory() {
-    return new Factory();
+  static ValuesWriterFactory factory(int expectedValues) {
+    return new Factory(expectedValues);
   }
 
   @Override
@@ -68,7 +80,12 @@ final class RepeatAwareBinaryDictionaryWriter extends PlainBinaryDictionaryValue
 
   private static final class Factory implements ValuesWriterFactory {
     private final ValuesWriterFactory defaults = new DefaultValuesWriterFactory();
+    private final int expectedValues;
     private ParquetProperties properties;
+
+    Factory(int expectedValues) {
+      this.expectedValues = expectedValues;
+    }
 
     @Override
     public void initialize(ParquetProperties properties) {
@@ -90,7 +107,8 @@ final class RepeatAwareBinaryDictionaryWriter extends PlainBinaryDictionaryValue
               properties.getDictionaryPageSizeThreshold(),
               Encoding.PLAIN_DICTIONARY,
               Encoding.PLAIN_DICTIONARY,
-              allocator),
+              allocator,
+              expectedValues),
           new PlainValuesWriter(properties.getInitialSlabSize(), properties.getPageSizeThreshold(), allocator));
     }
   }

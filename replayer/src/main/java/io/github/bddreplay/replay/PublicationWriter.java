@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -106,7 +107,7 @@ public final class PublicationWriter {
         }
         withoutOffset += setEventTimes(fileRows, publication.startMicros());
         if (writer == null) {
-          writer = FlatRowsWriter.open(target, topicSchema, footerMetadata, codec);
+          writer = FlatRowsWriter.open(target, topicSchema, footerMetadata, codec, encodings(publication));
         }
         writer.write(fileRows);
         rows += fileRows.count();
@@ -118,6 +119,15 @@ public final class PublicationWriter {
       }
     }
     return new Staged(target, rows, filesUsed, withoutOffset);
+  }
+
+  /**
+   * The event-time columns are distinct in every row (the timestamp is start + offset), so a
+   * dictionary of them is never smaller. A source file is one car's ride, so a string column such
+   * as ride_id holds about one value per file.
+   */
+  private static FlatRowsWriter.Encodings encodings(Publication publication) {
+    return new FlatRowsWriter.Encodings(Set.of(TIMESTAMP, OFFSET), publication.files().size());
   }
 
   /** Sets each row's timestamp to start + offset; returns how many rows have no offset. */

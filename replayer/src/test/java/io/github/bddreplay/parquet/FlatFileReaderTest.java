@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.bddreplay.parquet.FlatRowsWriter.Encodings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,17 +14,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -52,6 +57,10 @@ class FlatFileReaderTest {
               + "  optional int96 legacy_time;\n"
               + "}");
   private static final int ROWS = 1_000;
+  /** Dictionaries made large at once write the same bytes as parquet-mr's, which start small. */
+  private static final Encodings PRESIZED_DICTIONARIES = new Encodings(Set.of(), ROWS);
+  /** As the replayer writes a publication. */
+  private static final Encodings PLAIN_EVENT_TIME = new Encodings(Set.of("timestamp", "offset"), 9);
 
   @TempDir Path dir;
 
@@ -160,11 +169,37 @@ class FlatFileReaderTest {
       assertThat(rows.column(6).number(i), is((double) i));
     }
     Path copy = dir.resolve("copy.parquet");
-    try (FlatRowsWriter writer = FlatRowsWriter.open(copy, SCHEMA, Map.of("k", "v"), codec)) {
+    try (FlatRowsWriter writer = FlatRowsWriter.open(copy, SCHEMA, Map.of("k", "v"), codec, PLAIN_EVENT_TIME)) {
       writer.write(rows);
     }
     assertThat(readWithParquetMr(copy), is(written.stream().map(Group::toString).toList()));
     assertThat(ParquetFiles.readFooter(new LocalInputFile(copy)).getKeyValueMetaData(), is(Map.of("k", "v")));
+    assertThat(ParquetFiles.readSchema(copy), is(SCHEMA));
+  }
+
+  @Test
+  void writesTheColumnsItIsToldPlainAndTheOthersWithDictionaries() throws IOException {
+    Path source = write("source.parquet", rows(), CompressionCodecName.SNAPPY, WriterVersion.PARQUET_1_0);
+    Path copy = dir.resolve("copy.parquet");
+    try (FlatFileReader reader = readerOf(SCHEMA);
+        FlatRowsWriter writer =
+            FlatRowsWriter.open(copy, SCHEMA, Map.of(), CompressionCodecName.SNAPPY, PLAIN_EVENT_TIME)) {
+      writer.write(reader.read(source));
+    }
+
+    Map<String, String> encodings = new TreeMap<>();
+    try (ParquetFileReader file = ParquetFileReader.open(new LocalInputFile(copy))) {
+      for (ColumnChunkMetaData chunk : file.getFooter().getBlocks().get(0).getColumns()) {
+        encodings.put(
+            chunk.getPath().toDotString(),
+            (chunk.hasDictionaryPage() ? "dictionary " : "") + chunk.getEncodingStats().getDataEncodings());
+      }
+    }
+    // The default: a dictionary for every column whose values repeat enough to gain from one.
+    assertThat(encodings.get("name"), is("dictionary [PLAIN_DICTIONARY]"));
+    assertThat(encodings.get("count"), is("dictionary [PLAIN_DICTIONARY]"));
+    assertThat(encodings.get("timestamp"), is("[PLAIN]"));
+    assertThat(encodings.get("offset"), is("[PLAIN]"));
   }
 
   @ParameterizedTest
@@ -192,7 +227,8 @@ class FlatFileReaderTest {
     }
     Path actual = dir.resolve("actual.parquet");
     try (FlatRowsWriter writer =
-        FlatRowsWriter.open(actual, SCHEMA, Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, "example"), codec)) {
+        FlatRowsWriter.open(
+            actual, SCHEMA, Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, "example"), codec, PRESIZED_DICTIONARIES)) {
       writer.write(rows);
     }
 
@@ -204,7 +240,7 @@ class FlatFileReaderTest {
     Path source = write("source.parquet", rows(), CompressionCodecName.GZIP, WriterVersion.PARQUET_1_0);
     Path copy = dir.resolve("copy.parquet");
     try (FlatFileReader reader = readerOf(SCHEMA);
-        FlatRowsWriter writer = FlatRowsWriter.open(copy, SCHEMA, Map.of(), CompressionCodecName.SNAPPY)) {
+        FlatRowsWriter writer = FlatRowsWriter.open(copy, SCHEMA, Map.of(), CompressionCodecName.SNAPPY, Encodings.DEFAULT)) {
       FlatRows rows = reader.read(source);
       rows.column(2).setLong(0, 42);
       rows.column(2).setNull(1);

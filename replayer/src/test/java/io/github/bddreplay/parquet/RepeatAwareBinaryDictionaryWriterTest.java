@@ -62,7 +62,7 @@ class RepeatAwareBinaryDictionaryWriterTest {
   void encodesSharedEqualAndReusedValuesAsParquetMrDoes() throws IOException {
     List<String> expected = writeMixedValues(writer(new DefaultValuesWriterFactory(), 1 << 20));
 
-    assertThat(writeMixedValues(writer(RepeatAwareBinaryDictionaryWriter.factory(), 1 << 20)), is(expected));
+    assertThat(writeMixedValues(writer(RepeatAwareBinaryDictionaryWriter.factory(4), 1 << 20)), is(expected));
     assertThat("dictionary encoded", expected.get(0), startsWith("PLAIN_DICTIONARY "));
   }
 
@@ -77,7 +77,7 @@ class RepeatAwareBinaryDictionaryWriterTest {
   void fallsBackToPlainWhereParquetMrDoes() throws IOException {
     List<String> expected = writeManyValues(writer(new DefaultValuesWriterFactory(), 1_000));
 
-    assertThat(writeManyValues(writer(RepeatAwareBinaryDictionaryWriter.factory(), 1_000)), is(expected));
+    assertThat(writeManyValues(writer(RepeatAwareBinaryDictionaryWriter.factory(4_096), 1_000)), is(expected));
     assertThat("the dictionary outgrew its limit", expected.get(0), startsWith("PLAIN "));
   }
 }
