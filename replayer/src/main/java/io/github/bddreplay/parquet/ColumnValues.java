@@ -1,5 +1,6 @@
 package io.github.bddreplay.parquet;
 
+import java.io.IOException;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
@@ -41,6 +42,11 @@ public final class ColumnValues {
     return type;
   }
 
+  /** How many rows the column has. */
+  int size() {
+    return present.length;
+  }
+
   public boolean isNull(int row) {
     return !present[row];
   }
@@ -57,6 +63,24 @@ public final class ColumnValues {
       throw new IllegalStateException(type + " column has no numbers");
     }
     return longs[row];
+  }
+
+  /**
+   * The row's value boxed as its type stores it (Boolean, Integer, Long, Float, Double or Binary);
+   * null where the row has none.
+   */
+  Object value(int row) {
+    if (!present[row]) {
+      return null;
+    }
+    return switch (type) {
+      case BOOLEAN -> longs[row] != 0;
+      case INT32 -> (int) longs[row];
+      case INT64 -> longs[row];
+      case FLOAT -> (float) doubles[row];
+      case DOUBLE -> doubles[row];
+      default -> binaries[row];
+    };
   }
 
   /** Replaces the value of an INT64 column. */
@@ -91,6 +115,31 @@ public final class ColumnValues {
       }
       reader.consume();
     }
+  }
+
+  /** Sets the row's value to the next of {@code values}. */
+  void readPlain(PlainValues values, int row) throws IOException {
+    switch (type) {
+      case BOOLEAN -> longs[row] = values.nextBoolean() ? 1 : 0;
+      case INT32 -> longs[row] = values.nextInt();
+      case INT64 -> longs[row] = values.nextLong();
+      case FLOAT -> doubles[row] = values.nextFloat();
+      case DOUBLE -> doubles[row] = values.nextDouble();
+      default -> binaries[row] = values.nextBinary();
+    }
+    present[row] = true;
+  }
+
+  /** Sets the row's value to the one {@code from} holds at {@code fromRow}: a dictionary entry. */
+  void copy(int row, ColumnValues from, int fromRow) {
+    if (longs != null) {
+      longs[row] = from.longs[fromRow];
+    } else if (doubles != null) {
+      doubles[row] = from.doubles[fromRow];
+    } else {
+      binaries[row] = from.binaries[fromRow];
+    }
+    present[row] = true;
   }
 
   /** Writes the row's value, defined at {@code definitionLevel}; the caller writes null values. */

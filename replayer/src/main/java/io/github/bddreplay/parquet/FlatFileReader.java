@@ -38,7 +38,8 @@ import org.apache.parquet.schema.Type;
  * decoding through an InputStream, the footer's conversion to parquet-mr's own metadata, a new
  * decompressor stream per page, and a record assembler built for every file. Footers and page
  * headers are decoded straight from the bytes, only the fields used ({@link FooterDecoder},
- * {@link PageHeaderDecoder}).
+ * {@link PageHeaderDecoder}); pages in the usual layout by {@link FlatPageDecoder}, others by
+ * parquet-mr's column reader.
  *
  * <p>Each file's schema is checked against the wanted one: a footer schema seen before is judged
  * by its earlier verdict, a new one by the {@code difference} function. Not thread-safe: one
@@ -58,6 +59,7 @@ public final class FlatFileReader implements AutoCloseable {
   private final List<byte[]> acceptedSchemas = new ArrayList<>();
   private final Map<String, Optional<ParsedVersion>> writers = new HashMap<>();
   private final PageDecompressor decompressor = new PageDecompressor();
+  private long chunksLeftToParquetMr;
 
   /**
    * @param schema the flat schema the files are read with
@@ -113,13 +115,7 @@ public final class FlatFileReader implements AutoCloseable {
             "a row group has " + group.chunks().size() + " column chunks for " + columns.size() + " columns");
       }
       for (int c = 0; groupRows > 0 && c < columns.size(); c++) {
-        ColumnDescriptor column = columns.get(c);
-        DecodedChunk chunk = decode(bytes, column, group.chunks().get(c), groupRows);
-        values[c].read(
-            new ColumnReaderImpl(column, chunk, NO_CONVERTER, writer),
-            column.getMaxDefinitionLevel(),
-            firstRow,
-            groupRows);
+        readChunk(bytes, columns.get(c), group.chunks().get(c), groupRows, writer, values[c], firstRow);
       }
       firstRow += groupRows;
     }
@@ -177,9 +173,63 @@ public final class FlatFileReader implements AutoCloseable {
         .orElse(null);
   }
 
-  private DecodedChunk decode(byte[] bytes, ColumnDescriptor column, FooterDecoder.Chunk meta, int rows)
+  /** A page of a column chunk: its header and where its bytes start in the file. */
+  private record Page(PageHeader header, int at) {
+    int length() {
+      return header.getCompressed_page_size();
+    }
+
+    int size() {
+      return header.getUncompressed_page_size();
+    }
+  }
+
+  /** Reads the chunk's {@code rows} values into rows {@code firstRow} on of {@code into}. */
+  private void readChunk(
+      byte[] bytes,
+      ColumnDescriptor column,
+      FooterDecoder.Chunk meta,
+      int rows,
+      ParsedVersion writer,
+      ColumnValues into,
+      int firstRow)
       throws IOException {
+    List<Page> pages = pages(bytes, column, meta, rows);
     CompressionCodecName codec = meta.codec();
+    int maxDefinition = column.getMaxDefinitionLevel();
+    if (pages.stream().allMatch(page -> FlatPageDecoder.decodes(page.header(), maxDefinition))) {
+      ColumnValues dictionary = null;
+      int row = firstRow;
+      for (Page page : pages) {
+        switch (page.header().getType()) {
+          case DICTIONARY_PAGE ->
+              dictionary =
+                  FlatPageDecoder.dictionary(
+                      column.getPrimitiveType(),
+                      decompress(codec, bytes, page),
+                      page.header().getDictionary_page_header().getNum_values());
+          case DATA_PAGE ->
+              row +=
+                  FlatPageDecoder.dataPage(
+                      column, page.header().getData_page_header(), decompress(codec, bytes, page), dictionary, into, row);
+          default -> {
+            // Index pages hold no values.
+          }
+        }
+      }
+    } else {
+      chunksLeftToParquetMr++;
+      into.read(
+          new ColumnReaderImpl(column, parquetPages(codec, bytes, pages, rows), NO_CONVERTER, writer),
+          maxDefinition,
+          firstRow,
+          rows);
+    }
+  }
+
+  /** The chunk's page headers, up to the page that completes its {@code rows} values. */
+  private static List<Page> pages(byte[] bytes, ColumnDescriptor column, FooterDecoder.Chunk meta, int rows)
+      throws IOException {
     long start = meta.dataPageOffset();
     // Some writers record 0 for "no dictionary page"; a dictionary comes before the data pages.
     if (meta.dictionaryPageOffset() > 0 && meta.dictionaryPageOffset() < start) {
@@ -194,51 +244,64 @@ public final class FlatFileReader implements AutoCloseable {
           "column " + Arrays.toString(column.getPath()) + " has " + meta.values() + " values for " + rows + " rows");
     }
     CompactReader in = new CompactReader(bytes, (int) start, (int) end);
-    DictionaryPage dictionary = null;
-    List<DataPage> pages = new ArrayList<>();
+    List<Page> pages = new ArrayList<>();
     long values = 0;
     while (values < rows) {
-      PageHeader header = PageHeaderDecoder.decode(in);
-      int at = in.position();
-      int length = header.getCompressed_page_size();
-      int size = header.getUncompressed_page_size();
-      if (length < 0 || length > end - at || size < 0) {
+      Page page = new Page(PageHeaderDecoder.decode(in), in.position());
+      if (page.length() < 0 || page.length() > end - page.at() || page.size() < 0) {
         throw new IOException("a page of column " + Arrays.toString(column.getPath()) + " lies outside its chunk");
       }
+      switch (page.header().getType()) {
+        case DATA_PAGE -> values += page.header().getData_page_header().getNum_values();
+        case DATA_PAGE_V2 -> values += page.header().getData_page_header_v2().getNum_values();
+        default -> {
+          // Dictionary and index pages hold no row values.
+        }
+      }
+      pages.add(page);
+      in.advance(page.length());
+    }
+    return pages;
+  }
+
+  private byte[] decompress(CompressionCodecName codec, byte[] bytes, Page page) throws IOException {
+    return decompressor.decompress(codec, bytes, page.at(), page.length(), page.size());
+  }
+
+  /** The pages as parquet-mr's column reader takes them. */
+  private DecodedChunk parquetPages(CompressionCodecName codec, byte[] bytes, List<Page> pages, int rows)
+      throws IOException {
+    DictionaryPage dictionary = null;
+    List<DataPage> dataPages = new ArrayList<>();
+    for (Page page : pages) {
+      PageHeader header = page.header();
       switch (header.getType()) {
         case DICTIONARY_PAGE -> {
           DictionaryPageHeader h = header.getDictionary_page_header();
           dictionary =
               new DictionaryPage(
-                  BytesInput.from(decompressor.decompress(codec, bytes, at, length, size)),
-                  size,
-                  h.getNum_values(),
-                  encoding(h.getEncoding()));
+                  BytesInput.from(decompress(codec, bytes, page)), page.size(), h.getNum_values(), encoding(h.getEncoding()));
         }
         case DATA_PAGE -> {
           DataPageHeader h = header.getData_page_header();
-          pages.add(
+          dataPages.add(
               new DataPageV1(
-                  BytesInput.from(decompressor.decompress(codec, bytes, at, length, size)),
+                  BytesInput.from(decompress(codec, bytes, page)),
                   h.getNum_values(),
-                  size,
+                  page.size(),
                   null,
                   encoding(h.getRepetition_level_encoding()),
                   encoding(h.getDefinition_level_encoding()),
                   encoding(h.getEncoding())));
-          values += h.getNum_values();
         }
-        case DATA_PAGE_V2 -> {
-          pages.add(pageV2(header.getData_page_header_v2(), codec, bytes, at, length, size));
-          values += header.getData_page_header_v2().getNum_values();
-        }
+        case DATA_PAGE_V2 ->
+            dataPages.add(pageV2(header.getData_page_header_v2(), codec, bytes, page.at(), page.length(), page.size()));
         default -> {
           // Index pages hold no values.
         }
       }
-      in.advance(length);
     }
-    return new DecodedChunk(dictionary, pages, rows);
+    return new DecodedChunk(dictionary, dataPages, rows);
   }
 
   /** A version 2 data page: its levels are never compressed, its values may be. */
@@ -268,6 +331,11 @@ public final class FlatFileReader implements AutoCloseable {
 
   private static Encoding encoding(org.apache.parquet.format.Encoding encoding) {
     return Encoding.valueOf(encoding.name());
+  }
+
+  /** How many column chunks so far were in a layout {@link FlatPageDecoder} does not decode. */
+  long chunksLeftToParquetMr() {
+    return chunksLeftToParquetMr;
   }
 
   @Override

@@ -2,10 +2,13 @@ package io.github.bddreplay.parquet;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.bddreplay.parquet.FlatRowsWriter.Encodings;
+import io.github.bddreplay.testing.ParquetRows;
+import io.github.bddreplay.testing.RealData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.example.data.Group;
@@ -175,6 +179,62 @@ class FlatFileReaderTest {
     assertThat(readWithParquetMr(copy), is(written.stream().map(Group::toString).toList()));
     assertThat(ParquetFiles.readFooter(new LocalInputFile(copy)).getKeyValueMetaData(), is(Map.of("k", "v")));
     assertThat(ParquetFiles.readSchema(copy), is(SCHEMA));
+  }
+
+  @ParameterizedTest
+  @MethodSource("layouts")
+  void decodesVersionOnePagesItselfAndLeavesTheOthersToParquetMr(
+      CompressionCodecName codec, WriterVersion version) throws IOException {
+    Path source = write("source.parquet", rows(), codec, version);
+    try (FlatFileReader reader = readerOf(SCHEMA)) {
+      reader.read(source);
+
+      if (version == WriterVersion.PARQUET_1_0) {
+        assertThat(reader.chunksLeftToParquetMr(), is(0L));
+      } else {
+        assertThat(reader.chunksLeftToParquetMr(), greaterThan(0L));
+      }
+    }
+  }
+
+  @Test
+  void readsEveryFileOfTheRealDataSetBitForBitAsParquetAvroDoesWithoutParquetMrsColumnReader()
+      throws IOException {
+    List<Path> files = ParquetRows.files(RealData.dir());
+    assertThat(files.size(), is(RealData.FILES));
+    for (String topic : List.of(BddSchemas.LOCATIONS, BddSchemas.ACCELERATIONS)) {
+      List<Path> topicFiles =
+          files.stream().filter(file -> file.getParent().getParent().getFileName().toString().equals(topic)).toList();
+      // The files' own schema: pandas wrote them, so it differs from the topic's in details.
+      MessageType schema = ParquetFiles.readSchema(topicFiles.get(0));
+      try (FlatFileReader reader = readerOf(schema)) {
+        for (Path file : topicFiles) {
+          FlatRows rows = reader.read(file);
+          List<GenericRecord> expected = ParquetRows.read(file);
+          assertThat(file.toString(), rows.count(), is(expected.size()));
+          for (int row = 0; row < rows.count(); row++) {
+            for (int c = 0; c < schema.getFieldCount(); c++) {
+              assertThat(file + " row " + row + " column " + c, valueOf(rows, row, c), is(valueOf(expected.get(row), c)));
+            }
+          }
+        }
+        assertThat(reader.chunksLeftToParquetMr(), is(0L));
+      }
+    }
+  }
+
+  /** A value as text that tells apart any two values differing in any bit. */
+  private static String valueOf(FlatRows rows, int row, int column) {
+    Object value = rows.column(column).value(row);
+    return value instanceof Binary binary ? binary.toStringUsingUTF8() : text(value);
+  }
+
+  private static String valueOf(GenericRecord row, int column) {
+    return text(row.get(column));
+  }
+
+  private static String text(Object value) {
+    return value instanceof Double d ? Long.toHexString(Double.doubleToRawLongBits(d)) : String.valueOf(value);
   }
 
   @Test
