@@ -261,6 +261,10 @@ public final class FlatFileReader implements AutoCloseable {
       pages.add(page);
       in.advance(page.length());
     }
+    if (values != rows) {
+      throw new IOException(
+          "the pages of column " + Arrays.toString(column.getPath()) + " hold " + values + " values for " + rows + " rows");
+    }
     return pages;
   }
 

@@ -355,6 +355,41 @@ class FlatFileReaderTest {
   }
 
   @Test
+  void pagesHoldingMoreValuesThanTheirChunkAreAnErrorThatSaysWhy() throws IOException {
+    MessageType schema = MessageTypeParser.parseMessageType("message m { required int64 n; }");
+    Path file = dir.resolve("pages.parquet");
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withConf(new Configuration(false))
+            .withType(schema)
+            .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+            .withDictionaryEncoding(false)
+            .withPageRowCountLimit(100)
+            .build()) {
+      SimpleGroupFactory factory = new SimpleGroupFactory(schema);
+      for (long i = 0; i < 200; i++) {
+        writer.write(factory.newGroup().append("n", i));
+      }
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    // The first page header's num_values, 100 (compact protocol: field 1, i32, zigzag varint c8 01),
+    // made 101.
+    int at = 4;
+    while (!(bytes[at] == 0x15 && bytes[at + 1] == (byte) 0xc8 && bytes[at + 2] == 0x01)) {
+      at++;
+    }
+    bytes[at + 1] = (byte) 0xca;
+    Path damaged = Files.write(dir.resolve("damaged.parquet"), bytes);
+
+    try (FlatFileReader reader = readerOf(schema)) {
+      assertThat(reader.read(file).count(), is(200));
+      assertThat(
+          assertThrows(IOException.class, () -> reader.read(damaged)).getMessage(),
+          containsString("hold 201 values for 200 rows"));
+    }
+  }
+
+  @Test
   void refusesNestedOrRepeatedSchemas() {
     for (String schema :
         List.of(
