@@ -1,8 +1,8 @@
 package io.github.bddreplay.sparksubmit;
 
-import io.github.bddreplay.pipelines.oracle.BatchOracle;
-import io.github.bddreplay.pipelines.oracle.OracleAssertions;
-import io.github.bddreplay.pipelines.oracle.PipelineOutputReader;
+import io.github.bddreplay.testing.oracle.BatchOracle;
+import io.github.bddreplay.testing.oracle.OracleAssertions;
+import io.github.bddreplay.testing.oracle.PipelineOutputReader;
 import io.github.bddreplay.testing.RealData;
 import java.nio.file.Path;
 import java.time.Instant;
