@@ -28,15 +28,14 @@ class EventTimeWindowingTest {
   @Test
   void updatingPanesAccumulateInTheSpecsWindowsAndLateness() {
     WindowingStrategy<?, ?> strategy =
-        strategyOf(EventTimeWindowing.updatingPanes(SPEC, Duration.standardSeconds(1)));
+        strategyOf(EventTimeWindowing.updatingPanes(SPEC));
 
     assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
     assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
     assertEquals(AccumulationMode.ACCUMULATING_FIRED_PANES, strategy.getMode());
     assertEquals(
         "AfterWatermark.pastEndOfWindow()"
-            + ".withEarlyFirings("
-            + "AfterProcessingTime.pastFirstElementInPane().plusDelayOf(1 second))"
+            + ".withEarlyFirings(AfterPane.elementCountAtLeast(1))"
             + ".withLateFirings(AfterPane.elementCountAtLeast(1))",
         strategy.getTrigger().toString());
   }
