@@ -5,11 +5,14 @@ import java.io.Serializable;
 import org.joda.time.Duration;
 
 /**
- * What the pipelines share: windows and lateness, and where outputs go.
+ * What the pipelines share: windows and lateness, how often results are re-emitted,
+ * and where outputs go.
  *
+ * @param earlyFiringDelay processing time after new data before a window's result is re-emitted
  * @param outputRoot the folder that holds simple/, windowed/ and stream-joined/
  */
-public record PipelineSettings(WindowingSpec windowing, String outputRoot)
+public record PipelineSettings(
+    WindowingSpec windowing, Duration earlyFiringDelay, String outputRoot)
     implements Serializable {
 
   public static PipelineSettings of(SensorPipelinesOptions options) {
@@ -17,6 +20,7 @@ public record PipelineSettings(WindowingSpec windowing, String outputRoot)
         new WindowingSpec(
             Duration.standardSeconds(options.getWindowSeconds()),
             Duration.standardSeconds(options.getAllowedLatenessSeconds())),
+        Duration.millis(options.getEarlyFiringDelayMillis()),
         options.getOutputDir());
   }
 }

@@ -33,6 +33,14 @@ public interface SensorPipelinesOptions extends SensorSourceOptions {
 
   void setMode(Mode value);
 
+  @Description(
+      "Processing time after the first new element of a window before its result is re-emitted"
+          + " early (windowed and stream-joined), in milliseconds.")
+  @Default.Long(1000)
+  long getEarlyFiringDelayMillis();
+
+  void setEarlyFiringDelayMillis(long value);
+
   @Description("Length of the fixed event-time windows, in seconds.")
   @Default.Long(15)
   long getWindowSeconds();

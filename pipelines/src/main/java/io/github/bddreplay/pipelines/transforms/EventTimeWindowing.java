@@ -2,11 +2,12 @@ package io.github.bddreplay.pipelines.transforms;
 
 import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
-import org.apache.beam.sdk.transforms.windowing.Never;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.joda.time.Duration;
 
 /**
  * The two ways the pipelines window their event-time streams. Both use the fixed windows and the
@@ -17,41 +18,22 @@ public final class EventTimeWindowing {
 
   /**
    * Panes that each carry the whole current result of their window, so a later pane supersedes the
-   * earlier ones (Spark's update output mode): an early pane for every grouping that brought the
-   * window new data (on Spark, every micro-batch), one on-time pane when the watermark passes the
-   * end of the window, and one late pane per late arrival until the allowed lateness runs out.
+   * earlier ones (Spark's update output mode): speculative early panes while data arrives, one
+   * on-time pane when the watermark passes the end of the window, and one late pane per late
+   * arrival until the allowed lateness runs out.
+   *
+   * @param earlyFiringDelay processing time after the first element of a pane before an early pane
+   *     fires; bounds how many speculative panes a window gets while data streams in
    */
-  public static <T> Window<T> updatingPanes(WindowingSpec spec) {
+  public static <T> Window<T> updatingPanes(WindowingSpec spec, Duration earlyFiringDelay) {
     return Window.<T>into(FixedWindows.of(spec.windowSize()))
         .triggering(
             AfterWatermark.pastEndOfWindow()
-                .withEarlyFirings(AfterPane.elementCountAtLeast(1))
+                .withEarlyFirings(
+                    AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringDelay))
                 .withLateFirings(AfterPane.elementCountAtLeast(1)))
         .withAllowedLateness(spec.allowedLateness())
         .accumulatingFiredPanes();
-  }
-
-  /**
-   * The windows alone, for a stateful transform that decides itself what to emit when: its state
-   * lives per key and window until the watermark passes the window's end plus the allowed
-   * lateness, and later elements are dropped. (Beam asks for an accumulation mode with any
-   * lateness; no grouping follows, so there are no panes for it to apply to.)
-   */
-  public static <T> Window<T> forState(WindowingSpec spec) {
-    return Window.<T>into(FixedWindows.of(spec.windowSize()))
-        .withAllowedLateness(spec.allowedLateness())
-        .discardingFiredPanes();
-  }
-
-  /**
-   * One pane per key and window, holding all of the window's elements, fired when the window
-   * expires: when the watermark passes its end plus the allowed lateness, or at end of stream.
-   */
-  public static <T> Window<T> firingOnceAtExpiry(WindowingSpec spec) {
-    return Window.<T>into(FixedWindows.of(spec.windowSize()))
-        .triggering(Never.ever())
-        .withAllowedLateness(spec.allowedLateness(), Window.ClosingBehavior.FIRE_ALWAYS)
-        .discardingFiredPanes();
   }
 
   /**

@@ -11,6 +11,7 @@ import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Duration;
 
 /**
  * The windowed pipeline: mean speed of each route (car {@code uuid}) per event-time window, from
@@ -20,9 +21,11 @@ import org.apache.beam.sdk.values.PCollection;
 public class MeanSpeedPerRoute
     extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
   private final WindowingSpec windowing;
+  private final Duration earlyFiringDelay;
 
-  public MeanSpeedPerRoute(WindowingSpec windowing) {
+  public MeanSpeedPerRoute(WindowingSpec windowing, Duration earlyFiringDelay) {
     this.windowing = windowing;
+    this.earlyFiringDelay = earlyFiringDelay;
   }
 
   @Override
@@ -30,7 +33,7 @@ public class MeanSpeedPerRoute
     return locations
         .apply(
             "Window with updating panes",
-            EventTimeWindowing.<GenericRecord>updatingPanes(windowing))
+            EventTimeWindowing.<GenericRecord>updatingPanes(windowing, earlyFiringDelay))
         .apply("Key by uuid", new KeyByUuid())
         .apply("Mean speed per uuid", Combine.perKey(new MeanSpeedFn()))
         .apply("Format mean speed rows", ParDo.of(new FormatMeanSpeedRowFn()))

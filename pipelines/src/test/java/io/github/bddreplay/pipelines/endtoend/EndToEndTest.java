@@ -96,7 +96,7 @@ class EndToEndTest {
 
   private static long latePanes(Run run) throws Exception {
     PipelineOutputReader output = PipelineOutputReader.at(run.output());
-    return output.windowed().panes().latePanes();
+    return output.windowed().panes().latePanes() + output.joined().panes().latePanes();
   }
 
   @Test

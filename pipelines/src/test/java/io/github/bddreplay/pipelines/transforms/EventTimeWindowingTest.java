@@ -28,14 +28,15 @@ class EventTimeWindowingTest {
   @Test
   void updatingPanesAccumulateInTheSpecsWindowsAndLateness() {
     WindowingStrategy<?, ?> strategy =
-        strategyOf(EventTimeWindowing.updatingPanes(SPEC));
+        strategyOf(EventTimeWindowing.updatingPanes(SPEC, Duration.standardSeconds(1)));
 
     assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
     assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
     assertEquals(AccumulationMode.ACCUMULATING_FIRED_PANES, strategy.getMode());
     assertEquals(
         "AfterWatermark.pastEndOfWindow()"
-            + ".withEarlyFirings(AfterPane.elementCountAtLeast(1))"
+            + ".withEarlyFirings("
+            + "AfterProcessingTime.pastFirstElementInPane().plusDelayOf(1 second))"
             + ".withLateFirings(AfterPane.elementCountAtLeast(1))",
         strategy.getTrigger().toString());
   }

@@ -34,12 +34,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Windows, panes and lateness of the windowed pipeline, pinned with a TestStream. */
 class MeanSpeedPerRouteTest {
   private static final WindowingSpec SPEC = WindowingSpec.DEFAULT;
+  private static final Duration EARLY_FIRING_DELAY = Duration.standardSeconds(1);
 
   @RegisterExtension final TestPipelineExtension pipelineExtension = TestPipelineExtension.create();
 
   private static PCollection<GenericRecord> meanSpeeds(
       TestPipeline pipeline, TestStream<GenericRecord> locations) {
-    return pipeline.apply(locations).apply(new MeanSpeedPerRoute(SPEC));
+    return pipeline.apply(locations).apply(new MeanSpeedPerRoute(SPEC, EARLY_FIRING_DELAY));
   }
 
   private static TestStream.Builder<GenericRecord> stream() {
@@ -83,21 +84,20 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord earlyA = row("car-a", "ride-a", window(0), 15.0, 2, 2, 0, "EARLY");
-    GenericRecord earlyB = row("car-b", "ride-b", window(0), 7.5, 1, 0, 0, "EARLY");
-    GenericRecord carA = row("car-a", "ride-a", window(0), 15.0, 2, 2, 1, "ON_TIME");
-    GenericRecord carB = row("car-b", "ride-b", window(0), 7.5, 1, 0, 1, "ON_TIME");
+    GenericRecord carA = row("car-a", "ride-a", window(0), 15.0, 2, 2, 0, "ON_TIME");
+    GenericRecord carB = row("car-b", "ride-b", window(0), 7.5, 1, 0, 0, "ON_TIME");
     PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder(carA, carB);
-    PAssert.that(output).containsInAnyOrder(earlyA, earlyB, carA, carB);
+    PAssert.that(output).containsInAnyOrder(carA, carB);
     pipeline.run().waitUntilFinish();
   }
 
   @Test
-  void newDataBeforeTheWatermarkGivesAnEarlyPaneThenOnTimePaneWithAll(TestPipeline pipeline) {
+  void processingTimeBeforeTheWatermarkGivesEarlyPaneThenOnTimePaneWithAll(
+      TestPipeline pipeline) {
     TestStream<GenericRecord> locations =
         stream()
             .addElements(location("L1", "car-a", "ride-a", 1, 10.0))
-            .advanceWatermarkTo(at(5))
+            .advanceProcessingTime(EARLY_FIRING_DELAY.plus(Duration.standardSeconds(1)))
             .addElements(
                 location("L2", "car-a", "ride-a", 2, 20.0),
                 location("L3", "car-a", "ride-a", 3, -1.0))
@@ -106,12 +106,11 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord first = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
-    GenericRecord second = row("car-a", "ride-a", window(0), 15.0, 2, 1, 1, "EARLY");
-    GenericRecord onTime = row("car-a", "ride-a", window(0), 15.0, 2, 1, 2, "ON_TIME");
-    PAssert.that(output).inEarlyPane(window(0)).containsInAnyOrder(first, second);
+    GenericRecord early = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
+    GenericRecord onTime = row("car-a", "ride-a", window(0), 15.0, 2, 1, 1, "ON_TIME");
+    PAssert.that(output).inEarlyPane(window(0)).containsInAnyOrder(early);
     PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder(onTime);
-    PAssert.that(output).containsInAnyOrder(first, second, onTime);
+    PAssert.that(output).containsInAnyOrder(early, onTime);
     pipeline.run().waitUntilFinish();
   }
 
@@ -128,13 +127,11 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord firstEarly = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
-    GenericRecord secondEarly = row("car-a", "ride-a", window(1), 30.0, 1, 0, 0, "EARLY");
-    GenericRecord first = row("car-a", "ride-a", window(0), 10.0, 1, 0, 1, "ON_TIME");
-    GenericRecord second = row("car-a", "ride-a", window(1), 30.0, 1, 0, 1, "ON_TIME");
+    GenericRecord first = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "ON_TIME");
+    GenericRecord second = row("car-a", "ride-a", window(1), 30.0, 1, 0, 0, "ON_TIME");
     PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder(first);
     PAssert.that(output).inOnTimePane(window(1)).containsInAnyOrder(second);
-    PAssert.that(output).containsInAnyOrder(firstEarly, secondEarly, first, second);
+    PAssert.that(output).containsInAnyOrder(first, second);
     pipeline.run().waitUntilFinish();
   }
 
@@ -151,13 +148,12 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord early = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
-    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 1, "ON_TIME");
-    GenericRecord firstLate = row("car-a", "ride-a", window(0), 15.0, 2, 0, 2, "LATE");
-    GenericRecord secondLate = row("car-a", "ride-a", window(0), 15.0, 2, 1, 3, "LATE");
+    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "ON_TIME");
+    GenericRecord firstLate = row("car-a", "ride-a", window(0), 15.0, 2, 0, 1, "LATE");
+    GenericRecord secondLate = row("car-a", "ride-a", window(0), 15.0, 2, 1, 2, "LATE");
     PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder(onTime);
     PAssert.that(output).inLatePane(window(0)).containsInAnyOrder(firstLate, secondLate);
-    PAssert.that(output).containsInAnyOrder(early, onTime, firstLate, secondLate);
+    PAssert.that(output).containsInAnyOrder(onTime, firstLate, secondLate);
     pipeline.run().waitUntilFinish();
   }
 
@@ -174,11 +170,10 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord early = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
-    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 1, "ON_TIME");
-    GenericRecord late = row("car-a", "ride-a", window(0), 15.0, 2, 0, 2, "LATE");
+    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "ON_TIME");
+    GenericRecord late = row("car-a", "ride-a", window(0), 15.0, 2, 0, 1, "LATE");
     PAssert.that(output).inLatePane(window(0)).containsInAnyOrder(late);
-    PAssert.that(output).containsInAnyOrder(early, onTime, late);
+    PAssert.that(output).containsInAnyOrder(onTime, late);
     pipeline.run().waitUntilFinish();
   }
 
@@ -196,10 +191,9 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord early = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
-    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 1, "ON_TIME");
+    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "ON_TIME");
     PAssert.that(output).inLatePane(window(0)).empty();
-    PAssert.that(output).containsInAnyOrder(early, onTime);
+    PAssert.that(output).containsInAnyOrder(onTime);
     pipeline.run().waitUntilFinish();
   }
 
