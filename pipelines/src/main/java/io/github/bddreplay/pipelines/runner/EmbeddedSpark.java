@@ -110,7 +110,8 @@ public final class EmbeddedSpark {
       // rows a 500 ms batch holds: two partitions per grouping nearly double the tasks of each
       // batch for no gain. Batch mode keeps the default (one per core): it splits sources by it.
       conf.setIfMissing("spark.default.parallelism", "1");
-      conf.setIfMissing(NoReceiversWriteAheadLog.CLASS_KEY, NoReceiversWriteAheadLog.class.getName());
+      conf.setIfMissing(
+          NoReceiversWriteAheadLog.CLASS_KEY, NoReceiversWriteAheadLog.class.getName());
       conf.setIfMissing(NoReceiversWriteAheadLog.BATCHING_KEY, "false");
     }
     if (conf.get("spark.master").startsWith("local")) {
