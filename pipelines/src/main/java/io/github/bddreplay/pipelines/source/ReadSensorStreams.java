@@ -77,7 +77,13 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
     if (config.streaming()) {
       rows =
           input
-              .apply("ReadNewSensorFiles", Read.from(new SensorFilesSource(config)))
+              .apply(
+                  "ReadNewSensorFiles",
+                  Read.from(
+                      new SensorFilesSource(
+                          config,
+                          RepeatableBatchesReader.runnerRecomputesReads(
+                              input.getPipeline().getOptions()))))
               .apply(
                   "SplitByTopic",
                   ParDo.of(new SplitByTopicFn(topics)).withOutputTags(mainTag, otherTags));

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.UnboundedSource;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
@@ -32,6 +33,8 @@ import org.joda.time.Instant;
  * the 808 files of the BDD data set, whose names are 32-digit hex ids).
  */
 public final class SensorFilesCheckpointMark implements UnboundedSource.CheckpointMark {
+  private final String lineage;
+  private final long batch;
   private final SortedSet<String> finishedFiles;
   private final @Nullable String fileInProgress;
   private final FilePosition position;
@@ -42,6 +45,9 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
   private final boolean endOfStream;
 
   /**
+   * @param lineage names the reader that took the mark and every reader restored from its marks
+   * @param batch how many reads ({@link RepeatableBatchesReader micro-batches}) that lineage had
+   *     begun when the mark was taken
    * @param finishedFiles relative paths of the files read to their end (or dead-lettered)
    * @param fileInProgress relative path of the file being read, or null between files
    * @param position how far {@code fileInProgress} has been read ({@link FilePosition#START} if none)
@@ -53,6 +59,8 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
    * @param endOfStream whether the reader has read everything there will be
    */
   public SensorFilesCheckpointMark(
+      String lineage,
+      long batch,
       SortedSet<String> finishedFiles,
       @Nullable String fileInProgress,
       FilePosition position,
@@ -61,6 +69,8 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
       Instant lastNewFile,
       @Nullable Instant drainedAt,
       boolean endOfStream) {
+    this.lineage = Objects.requireNonNull(lineage);
+    this.batch = batch;
     this.finishedFiles = Collections.unmodifiableSortedSet(new TreeSet<>(finishedFiles));
     this.fileInProgress = fileInProgress;
     this.position = position;
@@ -69,6 +79,32 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
     this.lastNewFile = lastNewFile;
     this.drainedAt = drainedAt;
     this.endOfStream = endOfStream;
+  }
+
+  /**
+   * The state a fresh reader of {@code lineage} begins in: nothing read, no watermark. Only what a
+   * replay of the first batch needs is meaningful; the wall-clock fields are not.
+   */
+  static SensorFilesCheckpointMark initial(String lineage) {
+    return new SensorFilesCheckpointMark(
+        lineage,
+        0,
+        new TreeSet<>(),
+        null,
+        FilePosition.START,
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
+        BoundedWindow.TIMESTAMP_MIN_VALUE,
+        null,
+        false);
+  }
+
+  public String lineage() {
+    return lineage;
+  }
+
+  public long batch() {
+    return batch;
   }
 
   public SortedSet<String> finishedFiles() {
@@ -110,6 +146,8 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof SensorFilesCheckpointMark that
+        && lineage.equals(that.lineage)
+        && batch == that.batch
         && finishedFiles.equals(that.finishedFiles)
         && Objects.equals(fileInProgress, that.fileInProgress)
         && position.equals(that.position)
@@ -123,6 +161,8 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
   @Override
   public int hashCode() {
     return Objects.hash(
+        lineage,
+        batch,
         finishedFiles,
         fileInProgress,
         position,
@@ -135,7 +175,10 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
 
   @Override
   public String toString() {
-    return finishedFiles.size()
+    return "batch "
+        + batch
+        + ": "
+        + finishedFiles.size()
         + " files read"
         + (fileInProgress == null ? "" : ", at record " + position.records() + " of " + fileInProgress)
         + ", max event time "
@@ -146,10 +189,14 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
         + (endOfStream ? ", end of stream" : "");
   }
 
-  /** The coder of {@link SensorFilesCheckpointMark}, with a version byte for later changes. */
+  /**
+   * The coder of {@link SensorFilesCheckpointMark}, with a version byte for later changes. Every
+   * mark it decodes is also handed to {@link RepeatableBatchesReader#noteDecoded}: on Spark, that
+   * is how a cached reader learns which micro-batch the runner is about to read.
+   */
   public static final class MarkCoder extends AtomicCoder<SensorFilesCheckpointMark> {
     private static final MarkCoder INSTANCE = new MarkCoder();
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
     private static final VarLongCoder VAR_LONG = VarLongCoder.of();
     private static final BigEndianLongCoder LONG = BigEndianLongCoder.of();
     private static final StringUtf8Coder STRING = StringUtf8Coder.of();
@@ -164,6 +211,8 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
     @Override
     public void encode(SensorFilesCheckpointMark mark, OutputStream out) throws IOException {
       ByteCoder.of().encode(VERSION, out);
+      STRING.encode(mark.lineage, out);
+      VAR_LONG.encode(mark.batch, out);
       encodeSorted(mark.finishedFiles, out);
       BOOLEAN.encode(mark.fileInProgress != null, out);
       if (mark.fileInProgress != null) {
@@ -189,19 +238,26 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
         throw new CoderException(
             "checkpoint mark of version " + version + ", this reader knows version " + VERSION);
       }
+      String lineage = STRING.decode(in);
+      long batch = VAR_LONG.decode(in);
       SortedSet<String> finished = decodeSorted(in);
       String inProgress = BOOLEAN.decode(in) ? STRING.decode(in) : null;
       FilePosition position =
           new FilePosition(VAR_LONG.decode(in), VAR_LONG.decode(in), VAR_LONG.decode(in));
-      return new SensorFilesCheckpointMark(
-          finished,
-          inProgress,
-          position,
-          new Instant(LONG.decode(in)),
-          new Instant(LONG.decode(in)),
-          new Instant(LONG.decode(in)),
-          BOOLEAN.decode(in) ? new Instant(LONG.decode(in)) : null,
-          BOOLEAN.decode(in));
+      SensorFilesCheckpointMark mark =
+          new SensorFilesCheckpointMark(
+              lineage,
+              batch,
+              finished,
+              inProgress,
+              position,
+              new Instant(LONG.decode(in)),
+              new Instant(LONG.decode(in)),
+              new Instant(LONG.decode(in)),
+              BOOLEAN.decode(in) ? new Instant(LONG.decode(in)) : null,
+              BOOLEAN.decode(in));
+      RepeatableBatchesReader.noteDecoded(mark);
+      return mark;
     }
 
     /** Each name as the length of the prefix it shares with the one before, and the rest. */

@@ -1,11 +1,14 @@
 package io.github.bddreplay.pipelines.source;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.transforms.join.RawUnionValue;
@@ -22,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * files in publication order in chunks of consecutive rows, keeps the watermark, and ends the
  * stream after the end-of-stream marker (or the idle timeout). See {@link SensorFilesSource} for
  * the rules.
+ *
+ * <p>A reader made by {@link #replaying} reads one micro-batch again instead: exactly the rows an
+ * earlier read delivered between two of its marks ({@link RepeatableBatchesReader} says when).
  */
 public final class SensorFilesReader extends UnboundedSource.UnboundedReader<RawUnionValue> {
   private static final Logger LOG = LoggerFactory.getLogger(SensorFilesReader.class);
@@ -30,9 +36,17 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
   private final SensorSourceConfig config;
   private final InputFolder folder;
   private final DeadLetters deadLetters;
+  private final String lineage;
+  private long batch;
 
   /** Relative paths of the files read to their end or dead-lettered. */
   private final TreeSet<String> finished;
+  /** The same, for the current micro-batch only, in the order they finished. */
+  private final List<String> finishedThisBatch = new ArrayList<>();
+  /** Only when replaying: the files still to read again, and where the replayed batch ended. */
+  private final @Nullable Deque<String> replayFiles;
+  private final @Nullable String replayStopFile;
+  private final FilePosition replayStopPosition;
   /** Files listed but not opened yet, in publication order. */
   private final TreeSet<SensorFile> pending = new TreeSet<>();
   /** The file a restored reader continues first, and where. */
@@ -52,11 +66,54 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
   private Instant nextPoll = Instant.now();
 
   SensorFilesReader(SensorFilesSource source, @Nullable SensorFilesCheckpointMark mark) {
+    this(source, mark, null, null, FilePosition.START);
+    if (mark != null) {
+      LOG.debug("Resuming reading of {} at checkpoint: {}", folder, mark);
+      SensorSourceMetrics.READER_RESTORES_COUNTER.inc();
+    }
+  }
+
+  /**
+   * A reader that delivers again the rows of the micro-batch that began at {@code start} and ended
+   * at {@code end}: the rest of the file in progress at the start, the files finished in the batch,
+   * and the file in progress at the end up to its position there. Files are immutable once
+   * published, so these are the same rows, in the same chunks; nothing is counted or dead-lettered
+   * again.
+   */
+  static SensorFilesReader replaying(
+      SensorFilesSource source, SensorFilesCheckpointMark start, BatchEnd end) {
+    Deque<String> files = new ArrayDeque<>();
+    if (start.fileInProgress() != null) {
+      files.add(start.fileInProgress());
+    }
+    for (String file : end.finishedInBatch()) {
+      if (!file.equals(start.fileInProgress())) {
+        files.add(file);
+      }
+    }
+    String stopFile = end.fileInProgress();
+    if (stopFile != null && !stopFile.equals(start.fileInProgress())) {
+      files.add(stopFile);
+    }
+    return new SensorFilesReader(source, start, files, stopFile, end.position());
+  }
+
+  private SensorFilesReader(
+      SensorFilesSource source,
+      @Nullable SensorFilesCheckpointMark mark,
+      @Nullable Deque<String> replayFiles,
+      @Nullable String replayStopFile,
+      FilePosition replayStopPosition) {
     this.source = source;
     this.config = source.config();
     this.folder = new InputFolder(config.inputDir());
     this.deadLetters = new DeadLetters(config.errorsDir());
+    this.replayFiles = replayFiles;
+    this.replayStopFile = replayStopFile;
+    this.replayStopPosition = replayStopPosition;
     if (mark == null) {
+      lineage = UUID.randomUUID().toString();
+      batch = 0;
       finished = new TreeSet<>();
       resumeFile = null;
       resumePosition = FilePosition.START;
@@ -66,8 +123,8 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
       drainedAt = null;
       endOfStream = false;
     } else {
-      LOG.debug("Resuming reading of {} at checkpoint: {}", folder, mark);
-      SensorSourceMetrics.READER_RESTORES_COUNTER.inc();
+      lineage = mark.lineage();
+      batch = mark.batch();
       finished = new TreeSet<>(mark.finishedFiles());
       resumeFile = mark.fileInProgress();
       resumePosition = mark.position();
@@ -79,8 +136,41 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     }
   }
 
+  /** Names this reader and every reader restored from its marks. */
+  String lineage() {
+    return lineage;
+  }
+
+  /** How many micro-batches this lineage has begun; the number its marks carry. */
+  long batch() {
+    return batch;
+  }
+
+  /** A micro-batch begins: what this reader delivers from now on belongs to batch {@code batch+1}. */
+  void beginBatch() {
+    batch++;
+    finishedThisBatch.clear();
+  }
+
+  /** Where the micro-batch begun last ends, if it ends now; see {@link BatchEnd}. */
+  BatchEnd batchEnd() {
+    SensorFilesCheckpointMark mark = getCheckpointMark();
+    return new BatchEnd(
+        List.copyOf(finishedThisBatch),
+        mark.fileInProgress(),
+        mark.position(),
+        mark.maxEventTime(),
+        mark.reportedWatermark(),
+        mark.lastNewFile(),
+        mark.drainedAt(),
+        mark.endOfStream());
+  }
+
   @Override
   public boolean start() throws IOException {
+    if (replayFiles != null) {
+      return advance();
+    }
     if (endOfStream) {
       return false;
     }
@@ -102,13 +192,16 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
           relativePath,
           folder,
           position.records());
-      finished.add(relativePath);
+      markFinished(relativePath);
     }
   }
 
   @Override
   public boolean advance() throws IOException {
     currentChunk = null;
+    if (replayFiles != null) {
+      return advanceReplay();
+    }
     while (!endOfStream) {
       if (current != null) {
         if (readChunk()) {
@@ -134,6 +227,36 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     return false;
   }
 
+  private boolean advanceReplay() throws IOException {
+    while (true) {
+      if (current != null) {
+        if (atReplayStop()) {
+          return false;
+        }
+        if (readChunk()) {
+          return true;
+        }
+      } else if (replayFiles.isEmpty()) {
+        return false;
+      } else {
+        String next = replayFiles.pollFirst();
+        FilePosition from = next.equals(resumeFile) ? resumePosition : FilePosition.START;
+        resumeFile = null;
+        Optional<SensorFile> file = folder.find(next);
+        // A file that was gone when first read delivered nothing then either.
+        if (file.isPresent()) {
+          open(file.get(), from);
+        }
+      }
+    }
+  }
+
+  private boolean atReplayStop() {
+    return current != null
+        && current.file().relativePath().equals(replayStopFile)
+        && current.position().records() >= replayStopPosition.records();
+  }
+
   /**
    * Reads up to {@link SensorSourceConfig#maxRowsPerElement} rows of the current file into the
    * next chunk: true when it holds rows to deliver. Each row is judged too late on its own, against
@@ -145,12 +268,14 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     SensorFileReader file = current;
     List<GenericRecord> rows = new ArrayList<>();
     Instant earliest = BoundedWindow.TIMESTAMP_MAX_VALUE;
-    while (rows.size() < config.maxRowsPerElement()) {
+    while (rows.size() < config.maxRowsPerElement() && !atReplayStop()) {
       TimestampedValue<GenericRecord> row;
       try {
         row = file.next();
       } catch (BadSensorFileException e) {
-        deadLetters.record(file.file(), e.getMessage());
+        if (replayFiles == null) {
+          deadLetters.record(file.file(), e.getMessage());
+        }
         closeCurrent();
         break;
       }
@@ -185,15 +310,22 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     try {
       current = SensorFileReader.open(file, position);
     } catch (BadSensorFileException e) {
-      deadLetters.record(file, e.getMessage());
-      finished.add(file.relativePath());
+      if (replayFiles == null) {
+        deadLetters.record(file, e.getMessage());
+      }
+      markFinished(file.relativePath());
     }
   }
 
   private void closeCurrent() {
-    finished.add(current.file().relativePath());
+    markFinished(current.file().relativePath());
     current.close();
     current = null;
+  }
+
+  private void markFinished(String relativePath) {
+    finished.add(relativePath);
+    finishedThisBatch.add(relativePath);
   }
 
   /**
@@ -334,6 +466,8 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     String inProgress = current == null ? resumeFile : current.file().relativePath();
     FilePosition position = current == null ? resumePosition : current.position();
     return new SensorFilesCheckpointMark(
+        lineage,
+        batch,
         finished,
         inProgress,
         inProgress == null ? FilePosition.START : position,

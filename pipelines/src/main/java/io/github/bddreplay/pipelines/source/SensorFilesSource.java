@@ -72,7 +72,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * misses (a reader unused for 1.5 batch intervals, or a new executor); the DirectRunner does so at
  * random. Marks fall between chunks, never inside one: a restored reader continues with the row
  * after the last chunk delivered, so no row is lost or read twice; {@link
- * SensorSourceMetrics#READER_RESTORES} counts the restores.
+ * SensorSourceMetrics#READER_RESTORES} counts the restores. When Spark recomputes a micro-batch
+ * whose cached rows it dropped, the reader delivers that batch's rows again rather than whatever
+ * comes next ({@link RepeatableBatchesReader}).
  *
  * <p><b>Bad input.</b> Files that are not Parquet, are corrupt or truncated, or lack the columns
  * their topic needs are logged, counted, given a dead-letter entry and skipped; names starting
@@ -82,9 +84,21 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class SensorFilesSource
     extends UnboundedSource<RawUnionValue, SensorFilesCheckpointMark> {
   private final SensorSourceConfig config;
+  private final boolean readsRecomputed;
 
+  /** A source for runners that read each micro-batch once (the DirectRunner). */
   public SensorFilesSource(SensorSourceConfig config) {
+    this(config, false);
+  }
+
+  /**
+   * @param readsRecomputed whether the runner may read a micro-batch again from the mark it began
+   *     at, through a reader that has read on (Beam's Spark runner: {@link
+   *     RepeatableBatchesReader})
+   */
+  public SensorFilesSource(SensorSourceConfig config, boolean readsRecomputed) {
     this.config = config;
+    this.readsRecomputed = readsRecomputed;
   }
 
   SensorSourceConfig config() {
@@ -107,9 +121,10 @@ public final class SensorFilesSource
   }
 
   @Override
-  public SensorFilesReader createReader(
+  public RepeatableBatchesReader createReader(
       PipelineOptions options, @Nullable SensorFilesCheckpointMark checkpointMark) {
-    return new SensorFilesReader(this, checkpointMark);
+    return new RepeatableBatchesReader(
+        this, new SensorFilesReader(this, checkpointMark), readsRecomputed);
   }
 
   @Override

@@ -77,7 +77,7 @@ class SensorFilesReaderTest {
         .getCumulative();
   }
 
-  private SensorFilesReader reader(SensorSourceConfig config, SensorFilesCheckpointMark mark) {
+  private RepeatableBatchesReader reader(SensorSourceConfig config, SensorFilesCheckpointMark mark) {
     return new SensorFilesSource(config).createReader(PipelineOptionsFactory.create(), mark);
   }
 
@@ -109,13 +109,13 @@ class SensorFilesReaderTest {
    * checkpoint mark after it.
    */
   private static final class Driver {
-    private final SensorFilesReader reader;
+    private final RepeatableBatchesReader reader;
     private final List<Integer> chunkSizes = new ArrayList<>();
     private final List<Instant> chunkTimestamps = new ArrayList<>();
     private final List<SensorFilesCheckpointMark> marks = new ArrayList<>();
     private boolean started;
 
-    Driver(SensorFilesReader reader) {
+    Driver(RepeatableBatchesReader reader) {
       this.reader = reader;
     }
 
@@ -244,7 +244,7 @@ class SensorFilesReaderTest {
   void readsEveryRowOnceInPublicationOrderAndEndsAfterTheMarker() throws IOException {
     List<StagedFile> files = publishSmallInput();
     folder.complete();
-    try (SensorFilesReader reader = reader(folder.config(), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       List<String> rows = new Driver(reader).readToEnd();
 
       assertThat(rows, equalTo(describeAll(inPublicationOrder(files))));
@@ -259,7 +259,7 @@ class SensorFilesReaderTest {
 
   @Test
   void filesPublishedWhileReadingAreReadAndTheMarkerEndsTheStream() throws IOException {
-    try (SensorFilesReader reader = reader(folder.config(), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       Driver driver = new Driver(reader);
       assertThat(reader.start(), is(false));
       StagedFile first =
@@ -297,7 +297,7 @@ class SensorFilesReaderTest {
     SensorSourceConfig config = folder.config().withMaxRowsPerElement(rowsPerElement);
     List<String> all;
     List<SensorFilesCheckpointMark> marks;
-    try (SensorFilesReader reader = reader(config, null)) {
+    try (RepeatableBatchesReader reader = reader(config, null)) {
       Driver driver = new Driver(reader);
       all = driver.readToEnd();
       marks = driver.marks();
@@ -324,7 +324,7 @@ class SensorFilesReaderTest {
     for (int cut = 1; cut <= marks.size(); cut++) {
       SensorFilesCheckpointMark mark;
       List<String> rows = new ArrayList<>();
-      try (SensorFilesReader first = reader(config, null)) {
+      try (RepeatableBatchesReader first = reader(config, null)) {
         rows.addAll(new Driver(first).read(cut));
         mark = first.getCheckpointMark();
       }
@@ -333,11 +333,87 @@ class SensorFilesReaderTest {
       SensorFilesCheckpointMark decoded =
           CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), mark);
       assertThat(decoded, equalTo(mark));
-      try (SensorFilesReader restored = reader(config, decoded)) {
+      try (RepeatableBatchesReader restored = reader(config, decoded)) {
         rows.addAll(new Driver(restored).readToEnd());
       }
       assertThat("cut after element " + cut, rows, equalTo(all));
     }
+  }
+
+  /**
+   * As Beam's Spark runner reads: each micro-batch begins by decoding the mark the previous one
+   * ended at, then reads through the same cached reader. A recomputed batch decodes an older mark;
+   * the reader must deliver that batch's rows again, end at that batch's mark, and then go on where
+   * it was. Batches here end inside files (2 rows per element, 2 elements per batch) and between
+   * them; the first batch is recomputed too (it begins with no mark).
+   */
+  @Test
+  void aMicroBatchReadAgainFromTheMarkItBeganAtDeliversItsRowsAgainAndNothingElse()
+      throws IOException {
+    publishSmallInput();
+    folder.publish(
+        "accelerations/t=003.5/car-b.parquet",
+        SensorTopic.ACCELERATIONS,
+        tenAccelerations("car-b", START.plus(3500)));
+    folder.complete();
+    SensorSourceConfig config = folder.config().withMaxRowsPerElement(2);
+    List<String> all;
+    try (RepeatableBatchesReader once = reader(config, null)) {
+      all = new Driver(once).readToEnd();
+    }
+    SensorFilesSource source = new SensorFilesSource(config, true);
+    try (RepeatableBatchesReader reader =
+        source.createReader(PipelineOptionsFactory.create(), null)) {
+      List<List<String>> batches = new ArrayList<>();
+      List<SensorFilesCheckpointMark> ends = new ArrayList<>();
+      List<String> delivered = new ArrayList<>();
+      SensorFilesCheckpointMark previous = null;
+      boolean started = false;
+      while (!reader.getWatermark().equals(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
+        if (previous != null) {
+          CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), previous);
+        }
+        List<String> batch = readBatch(reader, !started, 2);
+        started = true;
+        previous = reader.getCheckpointMark();
+        batches.add(batch);
+        ends.add(previous);
+        delivered.addAll(batch);
+
+        // Recompute this batch and every earlier one, then go on with the next.
+        for (int again = 0; again < batches.size(); again++) {
+          if (again > 0) {
+            CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), ends.get(again - 1));
+          }
+          assertThat("batch " + (again + 1) + " again", readBatch(reader, false, 2),
+              equalTo(batches.get(again)));
+          assertThat(reader.getCheckpointMark(), equalTo(ends.get(again)));
+        }
+      }
+      assertThat(delivered, equalTo(all));
+      assertThat(batches.size(), greaterThan(3));
+    }
+  }
+
+  /** One micro-batch of at most {@code elements} elements, as the Spark runner reads one. */
+  private static List<String> readBatch(RepeatableBatchesReader reader, boolean first, int elements)
+      throws IOException {
+    List<String> rows = new ArrayList<>();
+    int read = 0;
+    boolean available = first ? reader.start() : reader.advance();
+    while (available) {
+      RawUnionValue chunk = reader.getCurrent();
+      SensorTopic topic = SensorTopic.values()[chunk.getUnionTag()];
+      @SuppressWarnings("unchecked")
+      List<GenericRecord> chunkRows = (List<GenericRecord>) chunk.getValue();
+      chunkRows.forEach(row -> rows.add(describe(topic, row)));
+      if (++read == elements) {
+        break;
+      }
+      available = reader.advance();
+    }
+    reader.getWatermark();
+    return rows;
   }
 
   @Test
@@ -346,7 +422,7 @@ class SensorFilesReaderTest {
     StagedFile file =
         folder.publish("accelerations/t=000.0/car-a.parquet", SensorTopic.ACCELERATIONS, rows);
     folder.complete();
-    try (SensorFilesReader reader = reader(folder.config().withMaxRowsPerElement(4), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config().withMaxRowsPerElement(4), null)) {
       Driver driver = new Driver(reader);
       assertThat(driver.readToEnd(), equalTo(describeAll(List.of(file))));
       assertThat(driver.chunkSizes(), equalTo(List.of(4, 4, 2)));
@@ -362,7 +438,7 @@ class SensorFilesReaderTest {
   void withTheDefaultChunkSizeAFileIsOneElement() throws IOException {
     List<StagedFile> files = publishSmallInput();
     folder.complete();
-    try (SensorFilesReader reader = reader(folder.config(), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       Driver driver = new Driver(reader);
       driver.readToEnd();
       // The empty file gives no element.
@@ -384,7 +460,7 @@ class SensorFilesReaderTest {
     SensorFilesCheckpointMark mark = null;
     boolean markerWritten = false;
     for (int restores = 0; restores < 100; restores++) {
-      try (SensorFilesReader reader = reader(config, mark)) {
+      try (RepeatableBatchesReader reader = reader(config, mark)) {
         if (rows.size() >= 6 && !markerWritten) {
           folder.complete();
           markerWritten = true;
@@ -400,7 +476,7 @@ class SensorFilesReaderTest {
     assertThat(mark.endOfStream(), is(true));
     assertThat(rows, equalTo(describeAll(inPublicationOrder(files))));
     // A reader restored after the end stays at the end.
-    try (SensorFilesReader ended = reader(config, mark)) {
+    try (RepeatableBatchesReader ended = reader(config, mark)) {
       assertThat(ended.start(), is(false));
       assertThat(ended.getWatermark(), equalTo(BoundedWindow.TIMESTAMP_MAX_VALUE));
     }
@@ -421,6 +497,8 @@ class SensorFilesReaderTest {
     finished.add("locations/t=001.0/\uD83D\uDE98-car.parquet");
     SensorFilesCheckpointMark mark =
         new SensorFilesCheckpointMark(
+            "lineage-1",
+            42,
             finished,
             "locations/t=102.0/abc.parquet",
             new FilePosition(57, 1, 2),
@@ -454,7 +532,7 @@ class SensorFilesReaderTest {
     folder.publishBytes("locations/t=000.0/.car-a.parquet.crc", new byte[] {1, 2, 3});
     folder.complete();
 
-    try (SensorFilesReader reader = reader(folder.config(), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       assertThat(new Driver(reader).readToEnd(), equalTo(describeAll(List.of(data))));
     }
     assertThat(counter(SensorSourceMetrics.BAD_FILES), equalTo(0L));
@@ -524,7 +602,7 @@ class SensorFilesReaderTest {
             List.of(acceleration("car-a", START.plus(6000), 1))));
     folder.complete();
 
-    try (SensorFilesReader reader = reader(folder.config(), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       assertThat(new Driver(reader).readToEnd(), equalTo(describeAll(good)));
     }
 
@@ -573,7 +651,7 @@ class SensorFilesReaderTest {
         folder.publish("locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(noTime, timed));
     folder.complete();
 
-    try (SensorFilesReader reader = reader(folder.config(), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       assertThat(
           new Driver(reader).readToEnd(),
           equalTo(List.of(describe(SensorTopic.LOCATIONS, timed))));
@@ -589,7 +667,7 @@ class SensorFilesReaderTest {
     StagedFile recent =
         folder.publish(
             "locations/t=100.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", now, 1)));
-    try (SensorFilesReader reader = reader(folder.config(), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       Driver driver = new Driver(reader);
       assertThat(driver.read(1), equalTo(describeAll(List.of(recent))));
       // The watermark is now 95 s: windows ending at 60 s or before (+ 30 s of lateness) are closed.
@@ -625,7 +703,7 @@ class SensorFilesReaderTest {
         SensorTopic.LOCATIONS,
         List.of(newest, old, endOfAClosedWindow, inAnOpenWindow));
     folder.complete();
-    try (SensorFilesReader reader = reader(folder.config().withMaxRowsPerElement(2), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config().withMaxRowsPerElement(2), null)) {
       // The first chunk moves the watermark to 95 s only once reported: its row at 10 s is kept.
       assertThat(reader.start(), is(true));
       assertThat(reader.getCurrentTimestamp(), equalTo(START.plus(Duration.standardSeconds(10))));
@@ -655,7 +733,7 @@ class SensorFilesReaderTest {
         List.of(location("car-a", START.plus(10_000), 1)));
     folder.complete();
     Instant lastWindowEnd = WindowingSpec.DEFAULT.windowEnd(START.plus(10_000));
-    try (SensorFilesReader reader = reader(config, null)) {
+    try (RepeatableBatchesReader reader = reader(config, null)) {
       assertThat(reader.start(), is(true));
       assertThat(reader.advance(), is(false));
       assertThat(reader.getWatermark(), equalTo(lastWindowEnd));
@@ -664,7 +742,7 @@ class SensorFilesReaderTest {
       SensorFilesCheckpointMark mark =
           CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
       assertThat(mark.drainedAt(), is(notNullValue()));
-      try (SensorFilesReader restored = reader(config, mark)) {
+      try (RepeatableBatchesReader restored = reader(config, mark)) {
         assertThat(restored.start(), is(false));
         assertThat(restored.getWatermark(), equalTo(lastWindowEnd));
         Thread.sleep(hold.getMillis());
@@ -687,7 +765,7 @@ class SensorFilesReaderTest {
             location("car-a", START.plus(10_000), 1),
             location("car-a", START.plus(11_000), 1),
             location("car-a", START.plus(10_500), 1)));
-    try (SensorFilesReader reader = reader(config, null)) {
+    try (RepeatableBatchesReader reader = reader(config, null)) {
       assertThat(reader.getWatermark(), equalTo(BoundedWindow.TIMESTAMP_MIN_VALUE));
       assertThat(reader.start(), is(true));
       assertThat(reader.getWatermark(), equalTo(START.plus(8_000)));
@@ -702,7 +780,7 @@ class SensorFilesReaderTest {
       SensorFilesCheckpointMark mark =
           CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
       SensorSourceConfig longerDelay = config.withWatermarkDelay(Duration.standardSeconds(4));
-      try (SensorFilesReader restored = reader(longerDelay, mark)) {
+      try (RepeatableBatchesReader restored = reader(longerDelay, mark)) {
         assertThat(restored.getWatermark(), equalTo(START.plus(9_000)));
         folder.publish(
             "accelerations/t=010.0/car-a.parquet",
@@ -725,7 +803,7 @@ class SensorFilesReaderTest {
         folder.publish(
             "locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1)));
     Instant started = Instant.now();
-    try (SensorFilesReader reader = reader(config, null)) {
+    try (RepeatableBatchesReader reader = reader(config, null)) {
       assertThat(new Driver(reader).readToEnd(), equalTo(describeAll(List.of(file))));
       assertThat(reader.getWatermark(), equalTo(BoundedWindow.TIMESTAMP_MAX_VALUE));
     }
@@ -738,7 +816,7 @@ class SensorFilesReaderTest {
   void withoutMarkerOrIdleTimeoutTheStreamStaysOpen() throws IOException {
     folder.publish(
         "locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1)));
-    try (SensorFilesReader reader = reader(folder.config(), null)) {
+    try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       assertThat(reader.start(), is(true));
       Instant until = Instant.now().plus(Duration.millis(800));
       while (Instant.now().isBefore(until)) {
@@ -761,7 +839,7 @@ class SensorFilesReaderTest {
     SensorFilesCheckpointMark mark = null;
     int restores = 0;
     while (mark == null || !mark.endOfStream()) {
-      try (SensorFilesReader reader = reader(config, mark)) {
+      try (RepeatableBatchesReader reader = reader(config, mark)) {
         rows.addAll(new Driver(reader).read(37));
         mark = CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
         restores++;
