@@ -2,13 +2,17 @@ package io.github.bddreplay.bench;
 
 import io.github.bddreplay.parquet.BddSchemas;
 import io.github.bddreplay.pipelines.sinks.PipelineOutput;
+import io.github.bddreplay.pipelines.source.SensorTopic;
+import io.github.bddreplay.pipelines.transforms.MeanSpeedRow;
 import io.github.bddreplay.pipelines.transforms.WindowPane;
+import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +22,9 @@ import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 /**
  * When the results of a live replay reached the disk, from the files the pipelines left: for each
  * publication, when the last of its rows was in {@code simple/}; for each window, when its on-time
- * results were in {@code windowed/}; and the first and last output file of all pipelines.
+ * results were in {@code windowed/}; for each car window a location publication added rows to, when
+ * {@code windowed/} first held a pane counting them; and the first and last output file of all
+ * pipelines.
  */
 public final class OutputTimeline {
   /** One publication's rows in the simple pipeline's output. */
@@ -43,13 +49,19 @@ public final class OutputTimeline {
 
   private final List<SliceOutput> slices;
   private final List<WindowOutput> windows;
+  private final List<Duration> windowedUpdates;
   private final List<OutputFile> allFiles;
   private final long rowsFromNoPublication;
 
   private OutputTimeline(
-      List<SliceOutput> slices, List<WindowOutput> windows, List<OutputFile> allFiles, long rowsFromNoPublication) {
+      List<SliceOutput> slices,
+      List<WindowOutput> windows,
+      List<Duration> windowedUpdates,
+      List<OutputFile> allFiles,
+      long rowsFromNoPublication) {
     this.slices = slices;
     this.windows = windows;
+    this.windowedUpdates = windowedUpdates;
     this.allFiles = allFiles;
     this.rowsFromNoPublication = rowsFromNoPublication;
   }
@@ -92,6 +104,7 @@ public final class OutputTimeline {
     return new OutputTimeline(
         slices,
         onTimeWindows(outputRoot, WatermarkTimeline.of(published, watermarkDelay)),
+        windowedUpdates(published, outputRoot),
         OutputFile.under(outputRoot),
         unknown);
   }
@@ -120,6 +133,64 @@ public final class OutputTimeline {
     return windows;
   }
 
+  private record CarWindow(String uuid, long startMicros) {}
+
+  private record Pane(long rows, Instant onDisk) {}
+
+  /**
+   * For every (location publication, car window it added rows to): from the publication until the
+   * first windowed pane of that car window counting all of its rows so far was on disk. Car windows
+   * whose rows never made it into a pane (too late) give no figure.
+   */
+  private static List<Duration> windowedUpdates(PublishedRows published, Path outputRoot)
+      throws IOException {
+    Map<CarWindow, List<Pane>> panes = new HashMap<>();
+    for (OutputFile file : OutputFile.under(folder(outputRoot, PipelineOutput.WINDOWED))) {
+      ParquetScan.forEachRow(
+          file.path(),
+          row -> {
+            long rows =
+                ((Number) row.get(MeanSpeedRow.FIX_COUNT)).longValue()
+                    + ((Number) row.get(MeanSpeedRow.INVALID_SPEED_COUNT)).longValue();
+            CarWindow key =
+                new CarWindow(
+                    uuidOf(row.get(MeanSpeedRow.UUID)), (Long) row.get(WindowPane.WINDOW_START));
+            panes.computeIfAbsent(key, k -> new ArrayList<>()).add(new Pane(rows, file.appeared()));
+          });
+    }
+    long windowMicros = WindowingSpec.DEFAULT.windowSize().getMillis() * 1000L;
+    Map<CarWindow, Long> rowsSoFar = new HashMap<>();
+    List<Duration> latencies = new ArrayList<>();
+    for (PublishedFile publication : published.publications()) {
+      if (!publication.topic().equals(BddSchemas.LOCATIONS)) {
+        continue;
+      }
+      Map<CarWindow, Long> added = new HashMap<>();
+      ParquetScan.forEachRow(
+          publication.file(),
+          row -> {
+            if (row.get(SensorTopic.TIMESTAMP) instanceof Long micros) {
+              long start = Math.floorDiv(micros, windowMicros) * windowMicros;
+              added.merge(new CarWindow(uuidOf(row.get(MeanSpeedRow.UUID)), start), 1L, Long::sum);
+            }
+          });
+      added.forEach(
+          (key, rows) -> {
+            long needed = rowsSoFar.merge(key, rows, Long::sum);
+            panes.getOrDefault(key, List.of()).stream()
+                .filter(pane -> pane.rows() >= needed)
+                .map(Pane::onDisk)
+                .min(Instant::compareTo)
+                .ifPresent(onDisk -> latencies.add(Duration.between(publication.published(), onDisk)));
+          });
+    }
+    return latencies;
+  }
+
+  private static String uuidOf(Object uuid) {
+    return uuid == null ? "" : uuid.toString();
+  }
+
   private static Path folder(Path outputRoot, PipelineOutput output) {
     return Paths.get(output.directoryUnder(outputRoot.toString()));
   }
@@ -130,6 +201,11 @@ public final class OutputTimeline {
 
   public List<WindowOutput> windows() {
     return windows;
+  }
+
+  /** Per location publication and car window it added rows to: until a pane counting them. */
+  public List<Duration> windowedUpdates() {
+    return windowedUpdates;
   }
 
   public Optional<Instant> firstOutput() {

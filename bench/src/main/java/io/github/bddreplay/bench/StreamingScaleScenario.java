@@ -51,12 +51,32 @@ public final class StreamingScaleScenario implements Scenario {
             cars + " cars, speedup " + Launches.speedupArg(speedup) + ", spark",
             settings,
             workDir -> measure(context, workDir, synthetic, speedup),
-            List.of(
-                Target.atMost(
-                    LAG_GROWTH,
-                    Target.Stat.MAX,
-                    KEEPS_UP_GROWTH,
-                    "keeps up: lag grows < 3 s per minute (harness criterion)"))));
+            targets(cars, speedup)));
+  }
+
+  private static List<Target> targets(int cars, double speedup) {
+    List<Target> targets = new ArrayList<>();
+    targets.add(
+        Target.atMost(
+            LAG_GROWTH,
+            Target.Stat.MAX,
+            KEEPS_UP_GROWTH,
+            "keeps up: lag grows < 3 s per minute (harness criterion)"));
+    if (cars == 1000 && speedup == 10) {
+      // Issue 12's targets for this case.
+      String simple = LatencyScenario.SLICE_TO_SIMPLE;
+      targets.add(Target.atMost(simple, Target.Stat.MEDIAN, 2.5, "slice -> output/simple median <= 2.5 s"));
+      targets.add(Target.atMost(simple, Target.Stat.MAX, 4.5, "slice -> output/simple max <= 4.5 s"));
+      targets.add(
+          Target.atMost(
+              LatencyScenario.SLICE_TO_WINDOWED,
+              Target.Stat.MEDIAN,
+              4.4,
+              "slice -> windowed update median <= 4.4 s"));
+      targets.add(Target.atMost("pipelines_cpu_s", Target.Stat.MEDIAN, 100, "pipelines <= 100 CPU-seconds"));
+      targets.add(Target.atMost("pipelines_peak_rss_gib", Target.Stat.MEDIAN, 1.5, "pipelines peak RSS <= 1.5 GiB"));
+    }
+    return targets;
   }
 
   private static RunResult measure(BenchContext context, Path workDir, Path source, double speedup)
@@ -97,6 +117,10 @@ public final class StreamingScaleScenario implements Scenario {
     }
     run.samples(DUE_TO_SIMPLE, "s", lags);
     run.samples(LatencyScenario.SLICE_TO_SIMPLE, "s", sincePublished);
+    run.samples(
+        LatencyScenario.SLICE_TO_WINDOWED,
+        "s",
+        LatencyScenario.seconds(outcome.outputs().windowedUpdates()));
     if (lags.size() >= 2) {
       run.sample(LAG_GROWTH, "s/s", slope(dues, lags));
     }
