@@ -8,7 +8,7 @@ import org.joda.time.Duration;
  * What the pipelines share: windows and lateness, how often results are re-emitted,
  * and where outputs go.
  *
- * @param earlyFiringDelay processing time after new data before a window's result is re-emitted
+ * @param earlyFiringDelay stream-joined: processing time after new data before a window's join is re-emitted
  * @param outputRoot the folder that holds simple/, windowed/ and stream-joined/
  */
 public record PipelineSettings(

@@ -34,8 +34,9 @@ public interface SensorPipelinesOptions extends SensorSourceOptions {
   void setMode(Mode value);
 
   @Description(
-      "Processing time after the first new element of a window before its result is re-emitted"
-          + " early (windowed and stream-joined), in milliseconds.")
+      "stream-joined: processing time after the first new element of a window before its join is"
+          + " re-emitted early, in milliseconds (each early pane writes the window's whole join"
+          + " again). windowed re-emits a window's mean in every micro-batch that brought it data.")
   @Default.Long(1000)
   long getEarlyFiringDelayMillis();
 

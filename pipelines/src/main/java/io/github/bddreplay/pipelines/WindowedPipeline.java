@@ -21,7 +21,7 @@ public final class WindowedPipeline extends PTransform<PCollectionTuple, PDone> 
   public PDone expand(PCollectionTuple topics) {
     topics
         .get(ReadSensorStreams.LOCATIONS)
-        .apply("Mean speed per route", new MeanSpeedPerRoute(settings.windowing(), settings.earlyFiringDelay()))
+        .apply("Mean speed per route", new MeanSpeedPerRoute(settings.windowing()))
         .apply(
             "Write mean speeds",
             new WriteWindowedParquet(

@@ -6,6 +6,7 @@ import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
+import org.apache.beam.sdk.transforms.windowing.Trigger.OnceTrigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.joda.time.Duration;
 
@@ -18,19 +19,29 @@ public final class EventTimeWindowing {
 
   /**
    * Panes that each carry the whole current result of their window, so a later pane supersedes the
-   * earlier ones (Spark's update output mode): speculative early panes while data arrives, one
-   * on-time pane when the watermark passes the end of the window, and one late pane per late
-   * arrival until the allowed lateness runs out.
-   *
-   * @param earlyFiringDelay processing time after the first element of a pane before an early pane
-   *     fires; bounds how many speculative panes a window gets while data streams in
+   * earlier ones (Spark's update output mode): an early pane for every grouping that brought the
+   * window new data (on Spark, every micro-batch), one on-time pane when the watermark passes the
+   * end of the window, and one late pane per late arrival until the allowed lateness runs out.
    */
-  public static <T> Window<T> updatingPanes(WindowingSpec spec, Duration earlyFiringDelay) {
+  public static <T> Window<T> updatingPanes(WindowingSpec spec) {
+    return updating(spec, AfterPane.elementCountAtLeast(1));
+  }
+
+  /**
+   * As {@link #updatingPanes}, but an early pane fires {@code earlyFiringDelay} of processing time
+   * after the first new element, which bounds how many panes a window gets while data streams in:
+   * for results whose every pane is expensive to write again.
+   */
+  public static <T> Window<T> updatingPanesAfter(WindowingSpec spec, Duration earlyFiringDelay) {
+    return updating(
+        spec, AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringDelay));
+  }
+
+  private static <T> Window<T> updating(WindowingSpec spec, OnceTrigger earlyFirings) {
     return Window.<T>into(FixedWindows.of(spec.windowSize()))
         .triggering(
             AfterWatermark.pastEndOfWindow()
-                .withEarlyFirings(
-                    AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringDelay))
+                .withEarlyFirings(earlyFirings)
                 .withLateFirings(AfterPane.elementCountAtLeast(1)))
         .withAllowedLateness(spec.allowedLateness())
         .accumulatingFiredPanes();

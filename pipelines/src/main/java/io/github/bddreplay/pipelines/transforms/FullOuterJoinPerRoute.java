@@ -61,7 +61,7 @@ public class FullOuterJoinPerRoute
       String topic, PCollection<GenericRecord> rows) {
     return rows.apply(
             topic + ": window with updating panes",
-            EventTimeWindowing.<GenericRecord>updatingPanes(windowing, earlyFiringDelay))
+            EventTimeWindowing.<GenericRecord>updatingPanesAfter(windowing, earlyFiringDelay))
         .apply(topic + ": key by uuid", new KeyByUuid())
         .apply(topic + ": gather per uuid", GroupWithinBundle.create());
   }

@@ -11,21 +11,19 @@ import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.joda.time.Duration;
 
 /**
  * The windowed pipeline: mean speed of each route (car {@code uuid}) per event-time window, from
- * location rows. Panes accumulate, so each pane's row holds the route's whole window so far; see
+ * location rows. Panes accumulate, so each pane's row holds the route's whole window so far, and a
+ * window's mean is written again in every micro-batch that brought it new rows; see
  * {@link MeanSpeedRow} for the columns.
  */
 public class MeanSpeedPerRoute
     extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
   private final WindowingSpec windowing;
-  private final Duration earlyFiringDelay;
 
-  public MeanSpeedPerRoute(WindowingSpec windowing, Duration earlyFiringDelay) {
+  public MeanSpeedPerRoute(WindowingSpec windowing) {
     this.windowing = windowing;
-    this.earlyFiringDelay = earlyFiringDelay;
   }
 
   @Override
@@ -33,7 +31,7 @@ public class MeanSpeedPerRoute
     return locations
         .apply(
             "Window with updating panes",
-            EventTimeWindowing.<GenericRecord>updatingPanes(windowing, earlyFiringDelay))
+            EventTimeWindowing.<GenericRecord>updatingPanes(windowing))
         .apply("Key by uuid", new KeyByUuid())
         .apply("Mean speed per uuid", Combine.perKey(new MeanSpeedFn()))
         .apply("Format mean speed rows", ParDo.of(new FormatMeanSpeedRowFn()))

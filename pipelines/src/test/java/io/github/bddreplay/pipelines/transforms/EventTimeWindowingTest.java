@@ -26,9 +26,23 @@ class EventTimeWindowingTest {
   }
 
   @Test
-  void updatingPanesAccumulateInTheSpecsWindowsAndLateness() {
+  void updatingPanesAccumulateInTheSpecsWindowsAndLatenessAndFireForNewData() {
+    WindowingStrategy<?, ?> strategy = strategyOf(EventTimeWindowing.updatingPanes(SPEC));
+
+    assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
+    assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
+    assertEquals(AccumulationMode.ACCUMULATING_FIRED_PANES, strategy.getMode());
+    assertEquals(
+        "AfterWatermark.pastEndOfWindow()"
+            + ".withEarlyFirings(AfterPane.elementCountAtLeast(1))"
+            + ".withLateFirings(AfterPane.elementCountAtLeast(1))",
+        strategy.getTrigger().toString());
+  }
+
+  @Test
+  void updatingPanesAfterADelayFireEarlyOnProcessingTime() {
     WindowingStrategy<?, ?> strategy =
-        strategyOf(EventTimeWindowing.updatingPanes(SPEC, Duration.standardSeconds(1)));
+        strategyOf(EventTimeWindowing.updatingPanesAfter(SPEC, Duration.standardSeconds(1)));
 
     assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
     assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());

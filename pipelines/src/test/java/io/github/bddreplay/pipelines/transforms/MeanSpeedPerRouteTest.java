@@ -34,13 +34,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Windows, panes and lateness of the windowed pipeline, pinned with a TestStream. */
 class MeanSpeedPerRouteTest {
   private static final WindowingSpec SPEC = WindowingSpec.DEFAULT;
-  private static final Duration EARLY_FIRING_DELAY = Duration.standardSeconds(1);
 
   @RegisterExtension final TestPipelineExtension pipelineExtension = TestPipelineExtension.create();
 
   private static PCollection<GenericRecord> meanSpeeds(
       TestPipeline pipeline, TestStream<GenericRecord> locations) {
-    return pipeline.apply(locations).apply(new MeanSpeedPerRoute(SPEC, EARLY_FIRING_DELAY));
+    return pipeline.apply(locations).apply(new MeanSpeedPerRoute(SPEC));
   }
 
   private static TestStream.Builder<GenericRecord> stream() {
@@ -84,20 +83,21 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord carA = row("car-a", "ride-a", window(0), 15.0, 2, 2, 0, "ON_TIME");
-    GenericRecord carB = row("car-b", "ride-b", window(0), 7.5, 1, 0, 0, "ON_TIME");
+    GenericRecord earlyA = row("car-a", "ride-a", window(0), 15.0, 2, 2, 0, "EARLY");
+    GenericRecord earlyB = row("car-b", "ride-b", window(0), 7.5, 1, 0, 0, "EARLY");
+    GenericRecord carA = row("car-a", "ride-a", window(0), 15.0, 2, 2, 1, "ON_TIME");
+    GenericRecord carB = row("car-b", "ride-b", window(0), 7.5, 1, 0, 1, "ON_TIME");
     PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder(carA, carB);
-    PAssert.that(output).containsInAnyOrder(carA, carB);
+    PAssert.that(output).containsInAnyOrder(earlyA, earlyB, carA, carB);
     pipeline.run().waitUntilFinish();
   }
 
   @Test
-  void processingTimeBeforeTheWatermarkGivesEarlyPaneThenOnTimePaneWithAll(
-      TestPipeline pipeline) {
+  void newDataBeforeTheWatermarkGivesAnEarlyPaneThenOnTimePaneWithAll(TestPipeline pipeline) {
     TestStream<GenericRecord> locations =
         stream()
             .addElements(location("L1", "car-a", "ride-a", 1, 10.0))
-            .advanceProcessingTime(EARLY_FIRING_DELAY.plus(Duration.standardSeconds(1)))
+            .advanceWatermarkTo(at(5))
             .addElements(
                 location("L2", "car-a", "ride-a", 2, 20.0),
                 location("L3", "car-a", "ride-a", 3, -1.0))
@@ -106,11 +106,12 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord early = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
-    GenericRecord onTime = row("car-a", "ride-a", window(0), 15.0, 2, 1, 1, "ON_TIME");
-    PAssert.that(output).inEarlyPane(window(0)).containsInAnyOrder(early);
+    GenericRecord first = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
+    GenericRecord second = row("car-a", "ride-a", window(0), 15.0, 2, 1, 1, "EARLY");
+    GenericRecord onTime = row("car-a", "ride-a", window(0), 15.0, 2, 1, 2, "ON_TIME");
+    PAssert.that(output).inEarlyPane(window(0)).containsInAnyOrder(first, second);
     PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder(onTime);
-    PAssert.that(output).containsInAnyOrder(early, onTime);
+    PAssert.that(output).containsInAnyOrder(first, second, onTime);
     pipeline.run().waitUntilFinish();
   }
 
@@ -127,11 +128,13 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord first = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "ON_TIME");
-    GenericRecord second = row("car-a", "ride-a", window(1), 30.0, 1, 0, 0, "ON_TIME");
+    GenericRecord firstEarly = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
+    GenericRecord secondEarly = row("car-a", "ride-a", window(1), 30.0, 1, 0, 0, "EARLY");
+    GenericRecord first = row("car-a", "ride-a", window(0), 10.0, 1, 0, 1, "ON_TIME");
+    GenericRecord second = row("car-a", "ride-a", window(1), 30.0, 1, 0, 1, "ON_TIME");
     PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder(first);
     PAssert.that(output).inOnTimePane(window(1)).containsInAnyOrder(second);
-    PAssert.that(output).containsInAnyOrder(first, second);
+    PAssert.that(output).containsInAnyOrder(firstEarly, secondEarly, first, second);
     pipeline.run().waitUntilFinish();
   }
 
@@ -148,12 +151,13 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "ON_TIME");
-    GenericRecord firstLate = row("car-a", "ride-a", window(0), 15.0, 2, 0, 1, "LATE");
-    GenericRecord secondLate = row("car-a", "ride-a", window(0), 15.0, 2, 1, 2, "LATE");
+    GenericRecord early = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
+    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 1, "ON_TIME");
+    GenericRecord firstLate = row("car-a", "ride-a", window(0), 15.0, 2, 0, 2, "LATE");
+    GenericRecord secondLate = row("car-a", "ride-a", window(0), 15.0, 2, 1, 3, "LATE");
     PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder(onTime);
     PAssert.that(output).inLatePane(window(0)).containsInAnyOrder(firstLate, secondLate);
-    PAssert.that(output).containsInAnyOrder(onTime, firstLate, secondLate);
+    PAssert.that(output).containsInAnyOrder(early, onTime, firstLate, secondLate);
     pipeline.run().waitUntilFinish();
   }
 
@@ -170,10 +174,11 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "ON_TIME");
-    GenericRecord late = row("car-a", "ride-a", window(0), 15.0, 2, 0, 1, "LATE");
+    GenericRecord early = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
+    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 1, "ON_TIME");
+    GenericRecord late = row("car-a", "ride-a", window(0), 15.0, 2, 0, 2, "LATE");
     PAssert.that(output).inLatePane(window(0)).containsInAnyOrder(late);
-    PAssert.that(output).containsInAnyOrder(onTime, late);
+    PAssert.that(output).containsInAnyOrder(early, onTime, late);
     pipeline.run().waitUntilFinish();
   }
 
@@ -191,9 +196,10 @@ class MeanSpeedPerRouteTest {
 
     PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
 
-    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "ON_TIME");
+    GenericRecord early = row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY");
+    GenericRecord onTime = row("car-a", "ride-a", window(0), 10.0, 1, 0, 1, "ON_TIME");
     PAssert.that(output).inLatePane(window(0)).empty();
-    PAssert.that(output).containsInAnyOrder(onTime);
+    PAssert.that(output).containsInAnyOrder(early, onTime);
     pipeline.run().waitUntilFinish();
   }
 
