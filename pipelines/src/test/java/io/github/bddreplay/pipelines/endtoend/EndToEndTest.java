@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
 import io.github.bddreplay.pipelines.SensorPipelines;
+import io.github.bddreplay.pipelines.SensorPipelinesOptions;
 import io.github.bddreplay.pipelines.runner.StreamingRunResult;
 import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
 import io.github.bddreplay.testing.oracle.BatchOracle;
@@ -24,11 +25,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.beam.runners.spark.SparkContextOptions;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.spark.streaming.api.java.JavaStreamingListener;
+import org.apache.spark.streaming.api.java.JavaStreamingListenerBatchCompleted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +64,12 @@ class EndToEndTest {
   private record Run(StreamingRunResult result, ReplaySummary replay, Instant replayFinished, Path output) {}
 
   private Run replayWhilePipelinesRun(String runner, DisorderPlan disorder) throws Exception {
+    return replayWhilePipelinesRun(runner, disorder, List.of());
+  }
+
+  private Run replayWhilePipelinesRun(
+      String runner, DisorderPlan disorder, List<JavaStreamingListener> listeners, String... args)
+      throws Exception {
     Path results = work.resolve("results");
     ReplayConfig replay =
         new ReplayConfig(RealData.dir(), results, SPEEDUP, START, 1, disorder,
@@ -73,13 +85,17 @@ class EndToEndTest {
               }
             });
     CompletableFuture<Instant> replayFinished = replaying.thenApply(summary -> Instant.now());
-    StreamingRunResult result =
-        SensorPipelines.run(
-            SensorPipelines.parse(
+    List<String> pipelineArgs =
+        new ArrayList<>(
+            List.of(
                 "--runner=" + runner,
                 "--inputDir=" + results.resolve("input"),
                 "--checkpointDir=" + work.resolve("checkpoints"),
                 "--runTimeoutMinutes=5"));
+    pipelineArgs.addAll(List.of(args));
+    SensorPipelinesOptions options = SensorPipelines.parse(pipelineArgs.toArray(String[]::new));
+    options.as(SparkContextOptions.class).setListeners(listeners);
+    StreamingRunResult result = SensorPipelines.run(options);
     return new Run(result, replaying.get(), replayFinished.get(), results.resolve("output"));
   }
 
@@ -118,6 +134,36 @@ class EndToEndTest {
     assertEqualsTheOracle(run);
     assertThat("windowed files with an on-time pane written before the replay finished",
         onTimePaneFilesBefore(run.output().resolve("windowed"), run.replayFinished()), greaterThan(0L));
+  }
+
+  /**
+   * Micro-batches of 100 ms, which three pipelines on two cores cannot keep up with: the batches
+   * back up (checked: by seconds), and the end of stream comes while many are queued; still every
+   * row and every window's final result must be on disk. (The held-back files then reach their
+   * windows before the lagging on-time panes fire, so there need not be late panes.)
+   */
+  @Test
+  void sparkRunnerBackedUpOnPurposeStillGivesTheBatchAnswer() throws Exception {
+    SchedulingDelays delays = new SchedulingDelays();
+    Run run =
+        replayWhilePipelinesRun(
+            "SparkRunner", DISORDER, List.of(delays), "--batchIntervalMillis=100");
+    assertEqualsTheOracle(run);
+    assertThat("longest wait of a micro-batch, ms", delays.maxMillis(), greaterThan(2_000L));
+  }
+
+  /** The longest a micro-batch waited for the ones before it. */
+  private static final class SchedulingDelays extends JavaStreamingListener {
+    private final AtomicLong maxMillis = new AtomicLong();
+
+    @Override
+    public void onBatchCompleted(JavaStreamingListenerBatchCompleted completed) {
+      maxMillis.accumulateAndGet(completed.batchInfo().schedulingDelay(), Math::max);
+    }
+
+    long maxMillis() {
+      return maxMillis.get();
+    }
   }
 
   /** The real data replayed at top speed into {@code results}, for the bounded runs. */
