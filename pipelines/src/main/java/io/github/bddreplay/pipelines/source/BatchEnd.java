@@ -7,35 +7,32 @@ import org.joda.time.Instant;
 
 /**
  * Where one micro-batch of a {@link SensorFilesReader} ended, relative to where it began: the
- * files it finished, and the rest of the mark taken at its end. With the mark it began at, that is
- * enough to read the batch again ({@link SensorFilesReader#replaying}) and to rebuild the mark it
- * ended at ({@link #markAfter}), while costing a few names per batch instead of the whole list of
- * files read that every mark holds.
+ * files it finished, and the mark taken at its end without the list of every file read, which each
+ * mark holds in full. With the mark the batch began at, that is enough to read the batch again
+ * ({@link SensorFilesReader#replaying}) and to rebuild the mark it ended at ({@link #markAfter}),
+ * at the cost of a few names per batch.
+ *
+ * @param finishedInBatch the files read to their end (or dead-lettered) in the batch, in order
+ * @param endMark the mark taken at the end of the batch, with no finished files
  */
-record BatchEnd(
-    List<String> finishedInBatch,
-    @Nullable String fileInProgress,
-    FilePosition position,
-    Instant maxEventTime,
-    Instant reportedWatermark,
-    Instant lastNewFile,
-    @Nullable Instant drainedAt,
-    boolean endOfStream) {
+record BatchEnd(List<String> finishedInBatch, SensorFilesCheckpointMark endMark) {
 
   /** The mark the batch ended at, given the one it began at. */
   SensorFilesCheckpointMark markAfter(SensorFilesCheckpointMark start) {
     TreeSet<String> finished = new TreeSet<>(start.finishedFiles());
     finished.addAll(finishedInBatch);
-    return new SensorFilesCheckpointMark(
-        start.lineage(),
-        start.batch() + 1,
-        finished,
-        fileInProgress,
-        position,
-        maxEventTime,
-        reportedWatermark,
-        lastNewFile,
-        drainedAt,
-        endOfStream);
+    return endMark.withFinishedFiles(finished);
+  }
+
+  @Nullable String fileInProgress() {
+    return endMark.fileInProgress();
+  }
+
+  FilePosition position() {
+    return endMark.position();
+  }
+
+  Instant reportedWatermark() {
+    return endMark.reportedWatermark();
   }
 }

@@ -99,6 +99,21 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
         false);
   }
 
+  /** This mark with another set of finished files. */
+  SensorFilesCheckpointMark withFinishedFiles(SortedSet<String> files) {
+    return new SensorFilesCheckpointMark(
+        lineage,
+        batch,
+        files,
+        fileInProgress,
+        position,
+        maxEventTime,
+        reportedWatermark,
+        lastNewFile,
+        drainedAt,
+        endOfStream);
+  }
+
   public String lineage() {
     return lineage;
   }

@@ -154,16 +154,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
 
   /** Where the micro-batch begun last ends, if it ends now; see {@link BatchEnd}. */
   BatchEnd batchEnd() {
-    SensorFilesCheckpointMark mark = getCheckpointMark();
-    return new BatchEnd(
-        List.copyOf(finishedThisBatch),
-        mark.fileInProgress(),
-        mark.position(),
-        mark.maxEventTime(),
-        mark.reportedWatermark(),
-        mark.lastNewFile(),
-        mark.drainedAt(),
-        mark.endOfStream());
+    return new BatchEnd(List.copyOf(finishedThisBatch), markWith(new TreeSet<>()));
   }
 
   @Override
@@ -463,12 +454,16 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
 
   @Override
   public SensorFilesCheckpointMark getCheckpointMark() {
+    return markWith(finished);
+  }
+
+  private SensorFilesCheckpointMark markWith(TreeSet<String> finishedFiles) {
     String inProgress = current == null ? resumeFile : current.file().relativePath();
     FilePosition position = current == null ? resumePosition : current.position();
     return new SensorFilesCheckpointMark(
         lineage,
         batch,
-        finished,
+        finishedFiles,
         inProgress,
         inProgress == null ? FilePosition.START : position,
         maxEventTime,

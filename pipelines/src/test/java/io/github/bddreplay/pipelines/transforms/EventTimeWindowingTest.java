@@ -25,34 +25,29 @@ class EventTimeWindowingTest {
         .getWindowingStrategy();
   }
 
-  @Test
-  void updatingPanesAccumulateInTheSpecsWindowsAndLatenessAndFireForNewData() {
-    WindowingStrategy<?, ?> strategy = strategyOf(EventTimeWindowing.updatingPanes(SPEC));
-
+  /** Accumulating panes in the spec's windows and lateness, early ones as {@code earlyFirings}. */
+  private static void assertUpdating(WindowingStrategy<?, ?> strategy, String earlyFirings) {
     assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
     assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
     assertEquals(AccumulationMode.ACCUMULATING_FIRED_PANES, strategy.getMode());
     assertEquals(
         "AfterWatermark.pastEndOfWindow()"
-            + ".withEarlyFirings(AfterPane.elementCountAtLeast(1))"
+            + ".withEarlyFirings(" + earlyFirings + ")"
             + ".withLateFirings(AfterPane.elementCountAtLeast(1))",
         strategy.getTrigger().toString());
   }
 
   @Test
-  void updatingPanesAfterADelayFireEarlyOnProcessingTime() {
-    WindowingStrategy<?, ?> strategy =
-        strategyOf(EventTimeWindowing.updatingPanesAfter(SPEC, Duration.standardSeconds(1)));
+  void updatingPanesFireEarlyForNewData() {
+    assertUpdating(
+        strategyOf(EventTimeWindowing.updatingPanes(SPEC)), "AfterPane.elementCountAtLeast(1)");
+  }
 
-    assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
-    assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
-    assertEquals(AccumulationMode.ACCUMULATING_FIRED_PANES, strategy.getMode());
-    assertEquals(
-        "AfterWatermark.pastEndOfWindow()"
-            + ".withEarlyFirings("
-            + "AfterProcessingTime.pastFirstElementInPane().plusDelayOf(1 second))"
-            + ".withLateFirings(AfterPane.elementCountAtLeast(1))",
-        strategy.getTrigger().toString());
+  @Test
+  void updatingPanesAfterADelayFireEarlyOnProcessingTime() {
+    assertUpdating(
+        strategyOf(EventTimeWindowing.updatingPanesAfter(SPEC, Duration.standardSeconds(1))),
+        "AfterProcessingTime.pastFirstElementInPane().plusDelayOf(1 second)");
   }
 
   @Test
