@@ -108,7 +108,8 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
 
   /**
    * Unpacks each chunk of the continuous source into its topic's output, every row at its own
-   * event time (never earlier than the chunk's, which is its earliest row's).
+   * event time (never earlier than the chunk's, which is its earliest row's); a micro-batch read
+   * again comes as one element of chunks.
    */
   static class SplitByTopicFn extends DoFn<RawUnionValue, GenericRecord> {
     private final Set<SensorTopic> topics;
@@ -119,6 +120,12 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
 
     @ProcessElement
     public void processElement(@Element RawUnionValue chunk, MultiOutputReceiver out) {
+      if (chunk.getUnionTag() == SensorFilesSource.REPEATED_BATCH_TAG) {
+        @SuppressWarnings("unchecked")
+        List<RawUnionValue> chunks = (List<RawUnionValue>) chunk.getValue();
+        chunks.forEach(each -> processElement(each, out));
+        return;
+      }
       SensorTopic topic = SensorTopic.values()[chunk.getUnionTag()];
       if (!topics.contains(topic)) {
         return;

@@ -1,12 +1,17 @@
 package io.github.bddreplay.pipelines.source;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.join.RawUnionValue;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
@@ -27,15 +32,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How: every mark carries its reader's lineage and batch number, and the runner decodes the mark
  * in the thread that then reads ({@code StateSpecFunctions}), so the mark coder hands each decoded
- * mark to {@link #noteDecoded}. A read that begins at a mark older than the live reader's position
- * is a recomputation: it is served by a {@link SensorFilesReader#replaying replaying reader} built
- * from that mark and the {@link BatchEnd} this JVM remembers for the batch (the last {@value
- * #REMEMBERED_BATCHES} of each lineage), which then reports the batch's own end watermark and mark.
- * The live reader is left as it was and serves the next read. Recomputing a batch no longer
- * remembered fails the read: better a failed micro-batch than rows lost in silence. Reads of a
- * recomputation and of the next batch can run at once in different threads: each thread keeps its
- * own read, and calls are serialized. The first batch begins with no mark to decode (Spark has no
- * state yet), so on Spark a read that begins with none after the first is that batch again.
+ * mark to {@link #noteDecoded}. A read that begins at a mark older than the newest batch this JVM
+ * has read of that lineage is a recomputation. It is served by a {@link
+ * SensorFilesReader#replaying replaying reader} built from that mark and the {@link BatchEnd} this
+ * JVM remembers for the batch (the last {@value #REMEMBERED_BATCHES} of each lineage), and the
+ * whole batch goes out as one element ({@link SensorFilesSource#REPEATED_BATCH_TAG}): the runner
+ * stops a read after its read time, and a recomputation must not deliver less than the original.
+ * It reports the batch's own end watermark and mark. Any other read continues from the mark the
+ * runner gives: the live reader is re-created from it when it stands elsewhere (a reader created
+ * for a recomputation, or one the runner's cache kept while it read from another). Recomputing a
+ * batch no longer remembered fails the read: better a failed micro-batch than rows lost in
+ * silence. Reads of a recomputation and of the next batch can run at once in different threads:
+ * each thread keeps its own read, and calls are serialized. The first batch begins with no mark to
+ * decode (Spark has no state yet), so on Spark a read that begins with none, once a batch of the
+ * source's lineage has been read, is that batch again.
  *
  * <p>On runners that read each batch once (the DirectRunner, which restores readers from marks
  * itself), it only passes the reads on.
@@ -59,7 +69,7 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
       };
 
   private final SensorFilesSource source;
-  private final SensorFilesReader live;
+  private SensorFilesReader live;
   private final boolean readsRecomputed;
   private final ThreadLocal<Read> reads = new ThreadLocal<>();
   private boolean liveStarted;
@@ -86,23 +96,30 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
     return REPLAYS.get();
   }
 
-  /** One read by one thread: from a call of start or advance to the mark taken at its end. */
+  /**
+   * One read by one thread: from a call of start or advance to the mark taken at its end. A
+   * replay's read holds its batch as one element, delivered by the first call.
+   */
   private static final class Read {
-    final SensorFilesReader reader;
     final @Nullable SensorFilesCheckpointMark replayedFrom;
     final @Nullable BatchEnd replayedEnd;
+    final @Nullable TimestampedValue<RawUnionValue> replayedBatch;
     boolean ended;
 
-    Read(SensorFilesReader reader, @Nullable SensorFilesCheckpointMark from, @Nullable BatchEnd end) {
-      this.reader = reader;
+    Read(
+        @Nullable SensorFilesCheckpointMark from,
+        @Nullable BatchEnd end,
+        @Nullable TimestampedValue<RawUnionValue> batch) {
       this.replayedFrom = from;
       this.replayedEnd = end;
+      this.replayedBatch = batch;
     }
 
     boolean isReplay() {
       return replayedEnd != null;
     }
   }
+
 
   @Override
   public synchronized boolean start() throws IOException {
@@ -115,19 +132,22 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
     if (read == null || read.ended) {
       return beginRead();
     }
-    return read.reader.advance();
+    // A replayed batch went out whole with the read's first call.
+    return !read.isReplay() && live.advance();
   }
 
   private boolean beginRead() throws IOException {
     SensorFilesCheckpointMark from = DECODED.get();
     DECODED.remove();
-    if (readsRecomputed && from == null && live.batch() > 0) {
-      from = SensorFilesCheckpointMark.initial(live.lineage());
+    if (!readsRecomputed) {
+      return beginLiveRead();
     }
-    if (readsRecomputed
-        && from != null
-        && from.lineage().equals(live.lineage())
-        && from.batch() < live.batch()) {
+    String lineage = from == null ? live.lineage() : from.lineage();
+    long newest = Math.max(live.batch(), newestRemembered(lineage));
+    if (from == null && newest > 0) {
+      from = SensorFilesCheckpointMark.initial(lineage);
+    }
+    if (from != null && from.batch() < newest) {
       BatchEnd end = remembered(from.lineage(), from.batch() + 1);
       if (end == null) {
         throw new IllegalStateException(
@@ -148,12 +168,21 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
               + " the same rows again",
           from.batch() + 1,
           source.config().inputDir());
-      SensorFilesReader replay = SensorFilesReader.replaying(source, from, end);
-      reads.set(new Read(replay, from, end));
-      return replay.start();
+      TimestampedValue<RawUnionValue> batch = readAgain(from, end);
+      reads.set(new Read(from, end, batch));
+      return batch != null;
     }
+    if (from != null && from.batch() != live.batch()) {
+      live.close();
+      live = new SensorFilesReader(source, from);
+      liveStarted = false;
+    }
+    return beginLiveRead();
+  }
+
+  private boolean beginLiveRead() throws IOException {
     live.beginBatch();
-    reads.set(new Read(live, null, null));
+    reads.set(new Read(null, null, null));
     if (!liveStarted) {
       liveStarted = true;
       return live.start();
@@ -161,19 +190,47 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
     return live.advance();
   }
 
+  /** The chunks of the batch that began at {@code from} as one element, or null if it had none. */
+  private @Nullable TimestampedValue<RawUnionValue> readAgain(
+      SensorFilesCheckpointMark from, BatchEnd end) throws IOException {
+    List<RawUnionValue> chunks = new ArrayList<>();
+    Instant earliest = BoundedWindow.TIMESTAMP_MAX_VALUE;
+    try (SensorFilesReader replay = SensorFilesReader.replaying(source, from, end)) {
+      for (boolean more = replay.start(); more; more = replay.advance()) {
+        chunks.add(replay.getCurrent());
+        if (replay.getCurrentTimestamp().isBefore(earliest)) {
+          earliest = replay.getCurrentTimestamp();
+        }
+      }
+    }
+    return chunks.isEmpty()
+        ? null
+        : TimestampedValue.of(
+            new RawUnionValue(SensorFilesSource.REPEATED_BATCH_TAG, chunks), earliest);
+  }
+
   private Read currentRead() {
     Read read = reads.get();
-    return read == null ? new Read(live, null, null) : read;
+    return read == null ? new Read(null, null, null) : read;
   }
 
   @Override
   public synchronized RawUnionValue getCurrent() {
-    return currentRead().reader.getCurrent();
+    Read read = currentRead();
+    return read.isReplay() ? replayedBatch(read).getValue() : live.getCurrent();
   }
 
   @Override
   public synchronized Instant getCurrentTimestamp() {
-    return currentRead().reader.getCurrentTimestamp();
+    Read read = currentRead();
+    return read.isReplay() ? replayedBatch(read).getTimestamp() : live.getCurrentTimestamp();
+  }
+
+  private static TimestampedValue<RawUnionValue> replayedBatch(Read read) {
+    if (read.replayedBatch == null) {
+      throw new NoSuchElementException("the batch read again had no rows");
+    }
+    return read.replayedBatch;
   }
 
   @Override
@@ -203,10 +260,6 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
 
   @Override
   public synchronized void close() {
-    Read read = reads.get();
-    if (read != null && read.isReplay()) {
-      read.reader.close();
-    }
     live.close();
   }
 
@@ -223,6 +276,13 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
                     }
                   })
           .put(batch, end);
+    }
+  }
+
+  private static long newestRemembered(String lineage) {
+    synchronized (BATCH_ENDS) {
+      Map<Long, BatchEnd> ends = BATCH_ENDS.get(lineage);
+      return ends == null ? 0 : ends.keySet().stream().mapToLong(b -> b).max().orElse(0);
     }
   }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.transforms.join.RawUnionValue;
@@ -112,7 +111,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     this.replayStopFile = replayStopFile;
     this.replayStopPosition = replayStopPosition;
     if (mark == null) {
-      lineage = UUID.randomUUID().toString();
+      lineage = source.lineage();
       batch = 0;
       finished = new TreeSet<>();
       resumeFile = null;

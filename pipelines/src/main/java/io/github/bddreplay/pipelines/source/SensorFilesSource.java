@@ -1,7 +1,9 @@
 package io.github.bddreplay.pipelines.source;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -85,6 +87,8 @@ public final class SensorFilesSource
     extends UnboundedSource<RawUnionValue, SensorFilesCheckpointMark> {
   private final SensorSourceConfig config;
   private final boolean readsRecomputed;
+  /** The lineage of the readers that begin with no mark: one per pipeline built. */
+  private final String lineage = UUID.randomUUID().toString();
 
   /** A source for runners that read each micro-batch once (the DirectRunner). */
   public SensorFilesSource(SensorSourceConfig config) {
@@ -105,14 +109,27 @@ public final class SensorFilesSource
     return config;
   }
 
+  String lineage() {
+    return lineage;
+  }
+
   /** At each topic's union tag, the coder of a list of its rows. */
   public static UnionCoder outputCoderOf() {
-    List<Coder<?>> coders =
+    List<Coder<?>> topics =
         Arrays.stream(SensorTopic.values())
             .<Coder<?>>map(topic -> ListCoder.of(AvroCoder.of(GenericRecord.class, topic.schema())))
             .toList();
+    List<Coder<?>> coders = new ArrayList<>(topics);
+    coders.add(ListCoder.of(UnionCoder.of(topics)));
     return UnionCoder.of(coders);
   }
+
+  /**
+   * The union tag of an element holding a whole micro-batch read again ({@link
+   * RepeatableBatchesReader}): a {@code List<RawUnionValue>} of chunks, timestamped with the
+   * earliest.
+   */
+  public static final int REPEATED_BATCH_TAG = SensorTopic.values().length;
 
   /** A single split: see the class comment for why both topics go through one reader. */
   @Override
