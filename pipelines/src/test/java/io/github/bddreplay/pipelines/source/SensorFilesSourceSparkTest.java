@@ -164,7 +164,10 @@ class SensorFilesSourceSparkTest {
         if (Instant.now().isAfter(deadline)) {
           throw new AssertionError(
               "no end of stream within " + TIMEOUT + ": " + counter(result, SensorSourceMetrics.ROWS_READ)
-                  + " of " + rowCount + " rows read");
+                  + " of " + rowCount + " rows read by the source, "
+                  + SEEN.values().stream().mapToLong(Integer::longValue).sum()
+                  + " seen downstream, end-of-stream counter "
+                  + counter(result, SensorSourceMetrics.END_OF_STREAM));
         }
         Thread.sleep(200);
       }
