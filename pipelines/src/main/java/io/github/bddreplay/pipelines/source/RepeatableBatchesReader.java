@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -60,10 +61,11 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
   private static final ThreadLocal<SensorFilesCheckpointMark> DECODED = new ThreadLocal<>();
   private static final AtomicLong REPLAYS = new AtomicLong();
 
-  private static final Map<String, Map<Long, BatchEnd>> BATCH_ENDS =
+  /** Per lineage, the ends of its last batches by batch number; lineages least recently used go. */
+  private static final Map<String, TreeMap<Long, BatchEnd>> BATCH_ENDS =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<Long, BatchEnd>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, TreeMap<Long, BatchEnd>> eldest) {
           return size() > REMEMBERED_LINEAGES;
         }
       };
@@ -91,7 +93,7 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
     DECODED.set(mark);
   }
 
-  /** Micro-batches delivered again in this JVM, for tests and logs. */
+  /** Micro-batches delivered again in this JVM, for tests. */
   static long replays() {
     return REPLAYS.get();
   }
@@ -119,7 +121,6 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
       return replayedEnd != null;
     }
   }
-
 
   @Override
   public synchronized boolean start() throws IOException {
@@ -265,30 +266,24 @@ final class RepeatableBatchesReader extends UnboundedSource.UnboundedReader<RawU
 
   private static void remember(String lineage, long batch, BatchEnd end) {
     synchronized (BATCH_ENDS) {
-      BATCH_ENDS
-          .computeIfAbsent(
-              lineage,
-              l ->
-                  new LinkedHashMap<>() {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<Long, BatchEnd> eldest) {
-                      return size() > REMEMBERED_BATCHES;
-                    }
-                  })
-          .put(batch, end);
+      TreeMap<Long, BatchEnd> ends = BATCH_ENDS.computeIfAbsent(lineage, l -> new TreeMap<>());
+      ends.put(batch, end);
+      if (ends.size() > REMEMBERED_BATCHES) {
+        ends.pollFirstEntry();
+      }
     }
   }
 
   private static long newestRemembered(String lineage) {
     synchronized (BATCH_ENDS) {
-      Map<Long, BatchEnd> ends = BATCH_ENDS.get(lineage);
-      return ends == null ? 0 : ends.keySet().stream().mapToLong(b -> b).max().orElse(0);
+      TreeMap<Long, BatchEnd> ends = BATCH_ENDS.get(lineage);
+      return ends == null || ends.isEmpty() ? 0 : ends.lastKey();
     }
   }
 
   private static @Nullable BatchEnd remembered(String lineage, long batch) {
     synchronized (BATCH_ENDS) {
-      Map<Long, BatchEnd> ends = BATCH_ENDS.get(lineage);
+      TreeMap<Long, BatchEnd> ends = BATCH_ENDS.get(lineage);
       return ends == null ? null : ends.get(batch);
     }
   }

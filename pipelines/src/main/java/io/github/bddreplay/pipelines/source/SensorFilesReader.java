@@ -76,8 +76,8 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
    * A reader that delivers again the rows of the micro-batch that began at {@code start} and ended
    * at {@code end}: the rest of the file in progress at the start, the files finished in the batch,
    * and the file in progress at the end up to its position there. Files are immutable once
-   * published, so these are the same rows, in the same chunks; nothing is counted or dead-lettered
-   * again.
+   * published, so these are the same rows, in the same chunks. Nothing is dead-lettered again; its
+   * counters go nowhere on Spark, which keeps only the metrics of a batch's first read.
    */
   static SensorFilesReader replaying(
       SensorFilesSource source, SensorFilesCheckpointMark start, BatchEnd end) {

@@ -85,6 +85,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class SensorFilesSource
     extends UnboundedSource<RawUnionValue, SensorFilesCheckpointMark> {
+  /**
+   * The union tag of an element holding a whole micro-batch read again ({@link
+   * RepeatableBatchesReader}): a {@code List<RawUnionValue>} of chunks, timestamped with the
+   * earliest.
+   */
+  public static final int REPEATED_BATCH_TAG = SensorTopic.values().length;
+
   private final SensorSourceConfig config;
   private final boolean readsRecomputed;
   /** The lineage of the readers that begin with no mark: one per pipeline built. */
@@ -113,7 +120,10 @@ public final class SensorFilesSource
     return lineage;
   }
 
-  /** At each topic's union tag, the coder of a list of its rows. */
+  /**
+   * At each topic's union tag, the coder of a list of its rows; at {@link #REPEATED_BATCH_TAG}, of
+   * a list of such chunks.
+   */
   public static UnionCoder outputCoderOf() {
     List<Coder<?>> topics =
         Arrays.stream(SensorTopic.values())
@@ -123,13 +133,6 @@ public final class SensorFilesSource
     coders.add(ListCoder.of(UnionCoder.of(topics)));
     return UnionCoder.of(coders);
   }
-
-  /**
-   * The union tag of an element holding a whole micro-batch read again ({@link
-   * RepeatableBatchesReader}): a {@code List<RawUnionValue>} of chunks, timestamped with the
-   * earliest.
-   */
-  public static final int REPEATED_BATCH_TAG = SensorTopic.values().length;
 
   /** A single split: see the class comment for why both topics go through one reader. */
   @Override
