@@ -2,7 +2,6 @@ package io.github.bddreplay.bench;
 
 import io.github.bddreplay.parquet.BddSchemas;
 import io.github.bddreplay.pipelines.sinks.PipelineOutput;
-import io.github.bddreplay.pipelines.source.SensorTopic;
 import io.github.bddreplay.pipelines.transforms.MeanSpeedRow;
 import io.github.bddreplay.pipelines.transforms.WindowPane;
 import io.github.bddreplay.pipelines.windowing.WindowingSpec;
@@ -154,26 +153,24 @@ public final class OutputTimeline {
                     + ((Number) row.get(MeanSpeedRow.INVALID_SPEED_COUNT)).longValue();
             CarWindow key =
                 new CarWindow(
-                    uuidOf(row.get(MeanSpeedRow.UUID)), (Long) row.get(WindowPane.WINDOW_START));
+                    PublishedRows.uuidOf(row.get(MeanSpeedRow.UUID)),
+                    (Long) row.get(WindowPane.WINDOW_START));
             panes.computeIfAbsent(key, k -> new ArrayList<>()).add(new Pane(rows, file.appeared()));
           });
     }
     long windowMicros = WindowingSpec.DEFAULT.windowSize().getMillis() * 1000L;
     Map<CarWindow, Long> rowsSoFar = new HashMap<>();
     List<Duration> latencies = new ArrayList<>();
-    for (PublishedFile publication : published.publications()) {
+    for (int i = 0; i < published.publications().size(); i++) {
+      PublishedFile publication = published.publications().get(i);
       if (!publication.topic().equals(BddSchemas.LOCATIONS)) {
         continue;
       }
       Map<CarWindow, Long> added = new HashMap<>();
-      ParquetScan.forEachRow(
-          publication.file(),
-          row -> {
-            if (row.get(SensorTopic.TIMESTAMP) instanceof Long micros) {
-              long start = Math.floorDiv(micros, windowMicros) * windowMicros;
-              added.merge(new CarWindow(uuidOf(row.get(MeanSpeedRow.UUID)), start), 1L, Long::sum);
-            }
-          });
+      for (PublishedRows.RowKey row : published.keysOf(i)) {
+        long start = Math.floorDiv(row.timestampMicros(), windowMicros) * windowMicros;
+        added.merge(new CarWindow(row.uuid(), start), 1L, Long::sum);
+      }
       added.forEach(
           (key, rows) -> {
             long needed = rowsSoFar.merge(key, rows, Long::sum);
@@ -185,10 +182,6 @@ public final class OutputTimeline {
           });
     }
     return latencies;
-  }
-
-  private static String uuidOf(Object uuid) {
-    return uuid == null ? "" : uuid.toString();
   }
 
   private static Path folder(Path outputRoot, PipelineOutput output) {

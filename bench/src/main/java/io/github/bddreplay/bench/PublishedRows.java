@@ -2,6 +2,7 @@ package io.github.bddreplay.bench;
 
 import io.github.bddreplay.pipelines.source.SensorTopic;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Which publication each replayed row came from, told by (topic, uuid, event time), read from the
  * input files the replay log lists; and per publication, its rows with an event time (the others
- * never reach an output) and the latest event time among them.
+ * never reach an output), their keys, and the latest event time among them.
  */
 public final class PublishedRows {
   private static final String UUID = "uuid";
@@ -22,6 +23,7 @@ public final class PublishedRows {
   private final Map<RowKey, Integer> publicationOf = new HashMap<>();
   private final long[] rowsWithEventTime;
   private final long[] maxEventMicros;
+  private final List<List<RowKey>> keysOf = new ArrayList<>();
   private long ambiguousKeys;
 
   private PublishedRows(List<PublishedFile> publications) {
@@ -36,6 +38,7 @@ public final class PublishedRows {
       int index = i;
       PublishedFile publication = publications.get(i);
       rows.maxEventMicros[i] = Long.MIN_VALUE;
+      rows.keysOf.add(new ArrayList<>());
       ParquetScan.forEachRow(publication.file(), row -> rows.add(index, publication.topic(), row));
     }
     return rows;
@@ -48,17 +51,23 @@ public final class PublishedRows {
     }
     rowsWithEventTime[index]++;
     maxEventMicros[index] = Math.max(maxEventMicros[index], micros);
-    Integer earlier = publicationOf.putIfAbsent(key(topic, row), index);
+    RowKey key = key(topic, row);
+    keysOf.get(index).add(key);
+    Integer earlier = publicationOf.putIfAbsent(key, index);
     if (earlier != null && earlier != index) {
       ambiguousKeys++;
     }
   }
 
   static RowKey key(String topic, GenericRecord row) {
-    Object uuid = row.get(UUID);
     Object timestamp = row.get(SensorTopic.TIMESTAMP);
     return new RowKey(
-        topic, uuid == null ? "" : uuid.toString(), timestamp instanceof Long l ? l : Long.MIN_VALUE);
+        topic, uuidOf(row.get(UUID)), timestamp instanceof Long l ? l : Long.MIN_VALUE);
+  }
+
+  /** A row's uuid as the keys hold it: the empty string for none. */
+  static String uuidOf(Object uuid) {
+    return uuid == null ? "" : uuid.toString();
   }
 
   /** The index of the publication that held the row, or -1 when none did. */
@@ -68,6 +77,11 @@ public final class PublishedRows {
 
   public List<PublishedFile> publications() {
     return publications;
+  }
+
+  /** The keys of the publication's rows with an event time, one per row. */
+  List<RowKey> keysOf(int publication) {
+    return keysOf.get(publication);
   }
 
   public long rowsWithEventTime(int publication) {
