@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One JSON object per line for each publication: what appeared in input/, when it was due and
@@ -35,6 +36,7 @@ final class ReplayLog implements Closeable {
       throws IOException {
     out.write(
         String.format(
+            Locale.ROOT,
             "{\"topic\":%s,\"slice\":%s,\"loop\":%d,\"file\":%s,\"source_files\":%d,\"rows\":%d,"
                 + "\"late_by_s\":%.3f,\"due\":%s,\"published\":%s,\"due_ms\":%d,\"published_ms\":%d,"
                 + "\"lag_ms\":%d}",

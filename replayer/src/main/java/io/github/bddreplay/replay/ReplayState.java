@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -61,6 +62,7 @@ record ReplayState(
 
   String toJson() {
     return String.format(
+        Locale.ROOT,
         "{\"version\":%d,\"run_id\":%s,\"start\":%s,\"wall_start\":%s,\"wall_start_ms\":%d,"
             + "\"source\":%s,\"speedup\":%s,\"seed\":%d,\"late_fraction\":%s,\"max_delay_s\":%s,"
             + "\"loops\":%d,\"codec\":%s,\"plan\":%s}%n",

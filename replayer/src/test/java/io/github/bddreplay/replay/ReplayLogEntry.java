@@ -1,46 +1,47 @@
 package io.github.bddreplay.replay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** A line of the replay log, read back in tests. */
+/** A line of the replay log, read back in tests by a strict JSON parser. */
 record ReplayLogEntry(
     String topic, String slice, String file, int sourceFiles, long rows, double lateBySeconds, long dueMillis,
     long publishedMillis) {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static List<ReplayLogEntry> readAll(Path log) throws IOException {
     return Files.readAllLines(log).stream().map(ReplayLogEntry::parse).toList();
   }
 
   static ReplayLogEntry parse(String line) {
+    JsonNode json;
+    try {
+      json = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("not a JSON line: " + line, e);
+    }
     return new ReplayLogEntry(
-        string(line, "topic"),
-        string(line, "slice"),
-        string(line, "file"),
-        (int) number(line, "source_files"),
-        (long) number(line, "rows"),
-        number(line, "late_by_s"),
-        (long) number(line, "due_ms"),
-        (long) number(line, "published_ms"));
+        field(json, "topic").textValue(),
+        field(json, "slice").textValue(),
+        field(json, "file").textValue(),
+        field(json, "source_files").intValue(),
+        field(json, "rows").longValue(),
+        field(json, "late_by_s").doubleValue(),
+        field(json, "due_ms").longValue(),
+        field(json, "published_ms").longValue());
   }
 
-  private static String string(String line, String key) {
-    Matcher m = Pattern.compile("\"" + key + "\":\"([^\"]*)\"").matcher(line);
-    if (!m.find()) {
-      throw new IllegalArgumentException("no " + key + " in " + line);
+  private static JsonNode field(JsonNode json, String key) {
+    JsonNode value = json.get(key);
+    if (value == null || value.isNull()) {
+      throw new IllegalArgumentException("no " + key + " in " + json);
     }
-    return m.group(1);
-  }
-
-  private static double number(String line, String key) {
-    Matcher m = Pattern.compile("\"" + key + "\":(-?[0-9.]+)").matcher(line);
-    if (!m.find()) {
-      throw new IllegalArgumentException("no " + key + " in " + line);
-    }
-    return Double.parseDouble(m.group(1));
+    return value;
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -91,6 +92,19 @@ class ReplayTimingTest {
     assertThat(first, is(not(empty())));
     assertThat(second, equalTo(first));
     assertThat(otherSeed, is(not(equalTo(first))));
+  }
+
+  @Test
+  void theReplayLogIsJsonUnderACommaDecimalLocale() throws Exception {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    try {
+      List<String> late = lateFiles(new DisorderPlan(7, 0.2, 3));
+      assertThat(late, is(not(empty())));
+      assertThat(late.toString(), late.stream().noneMatch(line -> line.endsWith("late=0.0")), is(true));
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   /** The late publications of a replay: slice, source file count, rows and delay. */
