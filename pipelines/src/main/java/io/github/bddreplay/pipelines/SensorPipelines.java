@@ -5,6 +5,7 @@ import io.github.bddreplay.pipelines.runner.EmbeddedSpark;
 import io.github.bddreplay.pipelines.runner.RunnerProfile;
 import io.github.bddreplay.pipelines.runner.StreamingRun;
 import io.github.bddreplay.pipelines.runner.StreamingRunResult;
+import io.github.bddreplay.pipelines.source.BoundedReadProgress;
 import io.github.bddreplay.pipelines.source.ReadSensorStreams;
 import io.github.bddreplay.pipelines.source.SensorSourceConfig;
 import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
@@ -39,11 +40,27 @@ public final class SensorPipelines {
 
   private SensorPipelines() {}
 
-  /** Runs the pipelines the arguments ask for on the embedded Spark unless they name another runner. */
+  /**
+   * Runs the pipelines the arguments ask for on the embedded Spark unless they name another runner;
+   * a bounded run shows its progress on standard error.
+   */
   public static void main(String[] args) throws IOException {
     SensorPipelinesOptions options = parse(args);
-    StreamingRunResult result = run(options);
+    StreamingRunResult result =
+        options.getMode() == SensorPipelinesOptions.Mode.BATCH ? backfill(options) : run(options);
     System.out.println(summarize(result, options).describe());
+  }
+
+  private static StreamingRunResult backfill(SensorPipelinesOptions options) throws IOException {
+    Pipeline pipeline = pipeline(options);
+    try (BoundedReadProgress progress =
+        BoundedReadProgress.start(
+            options.getInputDir(),
+            topicsConsumedBy(selected(options.getPipelines())),
+            BoundedRun.countersGrowWhileRunning(options),
+            System.err)) {
+      return BoundedRun.run(pipeline, progress);
+    }
   }
 
   /** The summary of a finished run: the source's counters and a census of the output files. */
@@ -77,15 +94,21 @@ public final class SensorPipelines {
 
   /** Builds and runs the pipelines: until the end of stream when streaming, once over the input in batch. */
   public static StreamingRunResult run(SensorPipelinesOptions options) {
-    FileSystems.setDefaultPipelineOptions(options);
-    Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options);
+    Pipeline pipeline = pipeline(options);
     if (options.getMode() == SensorPipelinesOptions.Mode.BATCH) {
       return BoundedRun.run(pipeline);
     }
     return StreamingRun.of(pipeline, options, END_OF_STREAM)
         .withOverallTimeout(Duration.standardMinutes(options.getRunTimeoutMinutes()))
         .run();
+  }
+
+  /** The pipelines the options ask for, built; Beam's file systems set up for them. */
+  private static Pipeline pipeline(SensorPipelinesOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options);
+    return pipeline;
   }
 
   /** Adds the source and the selected pipelines to {@code pipeline}. */

@@ -1,5 +1,6 @@
 package io.github.bddreplay.cli;
 
+import io.github.bddreplay.progress.Progress;
 import io.github.bddreplay.synth.DefaultDataset;
 import io.github.bddreplay.synth.SynthConfig;
 import io.github.bddreplay.synth.SynthSummary;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
       "Generates a synthetic data set like the Berkeley DeepDrive extract:",
       "<out>/{locations,accelerations}/t=NNN.N/<car-uuid>.parquet with plausible drives",
       "(1 Hz GPS, 50 Hz accelerometer) in New York City and the Bay Area.",
-      "Equal parameters give byte-identical files."
+      "Equal parameters give byte-identical files. The cars written so far show on standard",
+      "error: a bar with its ETA on a terminal, else a line every few seconds."
     })
 public final class SynthCommand implements Callable<Integer> {
   static final int BAD_ARGUMENTS = 2;
@@ -65,6 +67,9 @@ public final class SynthCommand implements Callable<Integer> {
       description = "Threads writing files; the output does not depend on it (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress of the cars written; only the summary.")
+  boolean quiet;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -84,9 +89,10 @@ public final class SynthCommand implements Callable<Integer> {
 
     long started = System.nanoTime();
     SynthSummary summary;
-    try {
+    try (Progress progress = quiet ? null : Progress.start("synth", config.cars(), "cars", err)) {
       Files.deleteIfExists(target);
-      summary = generator.publish(config, target);
+      Runnable carWritten = progress == null ? () -> {} : () -> progress.stepBy(1);
+      summary = generator.onEachCarWritten(carWritten).publish(config, target);
     } catch (IOException e) {
       err.println("error: cannot generate the data set in " + target + ": " + e.getMessage());
       return FAILED;

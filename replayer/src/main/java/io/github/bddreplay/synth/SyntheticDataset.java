@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
  */
 public final class SyntheticDataset {
   private final int threads;
+  private final Runnable carWritten;
 
   /** A generator writing on all available processors. */
   public SyntheticDataset() {
@@ -36,10 +37,23 @@ public final class SyntheticDataset {
   }
 
   public SyntheticDataset(int threads) {
+    this(threads, () -> {});
+  }
+
+  private SyntheticDataset(int threads, Runnable carWritten) {
     if (threads <= 0) {
       throw new IllegalArgumentException("the number of threads must be positive, was " + threads);
     }
     this.threads = threads;
+    this.carWritten = carWritten;
+  }
+
+  /**
+   * This generator, calling {@code carWritten} each time all files of a car are written, from the
+   * writing threads, in the order the cars finish: to show progress.
+   */
+  public SyntheticDataset onEachCarWritten(Runnable carWritten) {
+    return new SyntheticDataset(threads, carWritten);
   }
 
   /**
@@ -104,7 +118,13 @@ public final class SyntheticDataset {
     try {
       List<Future<CarWriter.Written>> cars = new ArrayList<>(plans.size());
       for (CarPlan plan : plans) {
-        cars.add(pool.submit(() -> writer.write(plan, DriveSimulator.simulate(plan))));
+        cars.add(
+            pool.submit(
+                () -> {
+                  CarWriter.Written written = writer.write(plan, DriveSimulator.simulate(plan));
+                  carWritten.run();
+                  return written;
+                }));
       }
       TopicCounts locations = TopicCounts.NONE;
       TopicCounts accelerations = TopicCounts.NONE;

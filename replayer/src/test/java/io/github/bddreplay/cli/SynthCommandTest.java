@@ -55,6 +55,25 @@ class SynthCommandTest {
   }
 
   @Test
+  void showsTheCarsWrittenAsPlainLinesWhenNotOnATerminal() {
+    int exit = synth("--cars", "4", "--duration", "30", "--out", temp.resolve("synthetic").toString());
+
+    assertThat(err.toString(), exit, is(0));
+    List<String> lines = err.toString().lines().toList();
+    assertThat(lines.get(0), startsWith("synth: 0/4 cars (0%), "));
+    assertThat(lines.get(lines.size() - 1), startsWith("synth: 4/4 cars (100%), done in "));
+  }
+
+  @Test
+  void quietShowsNoProgress() {
+    int exit = synth("--cars", "4", "--duration", "30", "-q", "--out", temp.resolve("synthetic").toString());
+
+    assertThat(exit, is(0));
+    assertThat(err.toString(), is(""));
+    assertThat(out.toString(), containsString("4 cars"));
+  }
+
+  @Test
   void writesIntoAnEmptyFolderWithTheChosenCodec() throws IOException {
     Path target = Files.createDirectory(temp.resolve("empty"));
 
