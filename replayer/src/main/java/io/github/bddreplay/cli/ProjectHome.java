@@ -13,4 +13,9 @@ public final class ProjectHome {
   public static Path path() {
     return Paths.get(System.getProperty("bdd.home", "")).toAbsolutePath().normalize();
   }
+
+  /** The results folder of a run that names none: {@code results/stream} in the project. */
+  public static Path defaultResults() {
+    return path().resolve("results").resolve("stream");
+  }
 }

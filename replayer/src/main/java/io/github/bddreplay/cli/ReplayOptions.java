@@ -87,7 +87,7 @@ public final class ReplayOptions {
   public ReplayConfig config() {
     return new ReplayConfig(
         source != null ? source : DefaultDataset.ensure(ProjectHome.path().resolve("data")),
-        results != null ? results : ProjectHome.path().resolve("results").resolve("stream"),
+        results != null ? results : ProjectHome.defaultResults(),
         speedup,
         start,
         loops,

@@ -19,6 +19,8 @@ import io.github.bddreplay.replay.ReplaySummary;
 import io.github.bddreplay.replay.Replayer;
 import io.github.bddreplay.testing.ParquetRows;
 import io.github.bddreplay.testing.RealData;
+import io.github.bddreplay.verify.Verification;
+import io.github.bddreplay.verify.VerifyReport;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -61,7 +63,8 @@ class EndToEndTest {
   @TempDir Path work;
 
   /** What a run left behind. */
-  private record Run(StreamingRunResult result, ReplaySummary replay, Instant replayFinished, Path output) {}
+  private record Run(
+      StreamingRunResult result, ReplaySummary replay, Instant replayFinished, Path results, Path output) {}
 
   private Run replayWhilePipelinesRun(String runner, DisorderPlan disorder) throws Exception {
     return replayWhilePipelinesRun(runner, disorder, List.of());
@@ -96,7 +99,7 @@ class EndToEndTest {
     SensorPipelinesOptions options = SensorPipelines.parse(pipelineArgs.toArray(String[]::new));
     options.as(SparkContextOptions.class).setListeners(listeners);
     StreamingRunResult result = SensorPipelines.run(options);
-    return new Run(result, replaying.get(), replayFinished.get(), results.resolve("output"));
+    return new Run(result, replaying.get(), replayFinished.get(), results, results.resolve("output"));
   }
 
   private static void assertEqualsTheOracle(Run run) throws Exception {
@@ -108,6 +111,12 @@ class EndToEndTest {
 
     BatchOracle oracle = BatchOracle.compute(RealData.dir(), ChronoUnit.MICROS.between(Instant.EPOCH, START));
     OracleAssertions.assertOutputsEqual(oracle, PipelineOutputReader.at(run.output()));
+    for (VerifyReport verdict :
+        List.of(
+            Verification.of(run.results()).output(run.output()).run(),
+            Verification.of(run.results()).output(run.output()).source(RealData.dir()).run())) {
+      assertThat(verdict.table(), verdict.passed(), is(true));
+    }
   }
 
   private static long latePanes(Run run) throws Exception {
@@ -190,7 +199,7 @@ class EndToEndTest {
                   "--inputDir=" + results.resolve("input"),
                   "--outputDir=" + output,
                   "--checkpointDir=" + work.resolve("checkpoints-" + runner)));
-      assertEqualsTheOracle(new Run(result, replay, Instant.now(), output));
+      assertEqualsTheOracle(new Run(result, replay, Instant.now(), results, output));
     }
   }
 

@@ -1,0 +1,241 @@
+package io.github.bddreplay.verify;
+
+import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.parquet.ParquetFiles;
+import io.github.bddreplay.testing.oracle.BatchOracle;
+import io.github.bddreplay.testing.oracle.ExpectedWindow;
+import io.github.bddreplay.testing.oracle.RowFingerprint;
+import io.github.bddreplay.testing.oracle.WindowKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * The outputs a correct run writes for an oracle's answer, in the pipelines' layout and schemas
+ * as the README describes them (defined here from that description, not taken from the pipelines'
+ * code), held as rows that a test may change before {@link #write} puts them into Parquet files:
+ * one file per window and pane, as the sink writes one per window and bundle.
+ *
+ * <p>Each route window of the aggregated outputs gets an EARLY pane 0 with an earlier, different
+ * answer, and an ON_TIME pane 1 with the final one, so the final pane is what a reader must take.
+ */
+final class FakeOutputs {
+  static final Schema WINDOWED = windowedSchema();
+  static final Schema JOINED = joinedSchema();
+  static final String EARLY = "EARLY";
+  static final String ON_TIME = "ON_TIME";
+
+  private static final DateTimeFormatter BASIC_UTC =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  final Map<String, List<GenericRecord>> simple = new LinkedHashMap<>();
+  final List<GenericRecord> windowed = new ArrayList<>();
+  final List<GenericRecord> joined = new ArrayList<>();
+
+  private FakeOutputs() {}
+
+  static FakeOutputs of(BatchOracle oracle) {
+    FakeOutputs outputs = new FakeOutputs();
+    outputs.simple.put(BddSchemas.LOCATIONS, copies(oracle.source().locations(), BddSchemas.LOCATIONS));
+    outputs.simple.put(
+        BddSchemas.ACCELERATIONS, copies(oracle.source().accelerations(), BddSchemas.ACCELERATIONS));
+    oracle.windowed().forEach((key, window) -> outputs.addWindowed(key, window));
+    oracle.joined().forEach((key, rows) -> outputs.addJoined(key, rows));
+    return outputs;
+  }
+
+  /** Writes every output under {@code results}/output. */
+  void write(Path results) throws IOException {
+    Path output = results.resolve(Verification.OUTPUT);
+    for (Map.Entry<String, List<GenericRecord>> topic : simple.entrySet()) {
+      Schema schema = topicSchema(topic.getKey());
+      Map<String, List<GenericRecord>> byWindow = new TreeMap<>();
+      for (GenericRecord row : topic.getValue()) {
+        WindowKey key = WindowKey.containing(text(row.get("uuid")), (Long) row.get("timestamp"));
+        byWindow.computeIfAbsent(fileName(key, "rows"), name -> new ArrayList<>()).add(row);
+      }
+      writeFiles(output.resolve("simple").resolve(topic.getKey()), schema, byWindow);
+    }
+    writeFiles(output.resolve("windowed"), WINDOWED, byWindowAndPane(windowed));
+    writeFiles(output.resolve("stream-joined"), JOINED, byWindowAndPane(joined));
+  }
+
+  /** The row of {@code rows} in route window {@code key} and pane {@code pane}, the first one. */
+  static GenericRecord find(List<GenericRecord> rows, WindowKey key, long pane) {
+    return rows.stream()
+        .filter(row -> key(row).equals(key) && (Long) row.get("pane_index") == pane)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no pane " + pane + " of " + key));
+  }
+
+  static WindowKey key(GenericRecord row) {
+    return new WindowKey(
+        text(row.get("uuid")), (Long) row.get("window_start"), (Long) row.get("window_end"));
+  }
+
+  private void addWindowed(WindowKey key, ExpectedWindow window) {
+    String rideId = window.rideIds().isEmpty() ? null : window.rideIds().iterator().next();
+    Double earlierMean = window.meanSpeed() == null ? 1.0 : window.meanSpeed() + 1.0;
+    windowed.add(
+        windowedRow(key, rideId, earlierMean, Math.max(0, window.fixCount() - 1),
+            window.invalidSpeedCount(), 0, EARLY));
+    windowed.add(
+        windowedRow(key, rideId, window.meanSpeed(), window.fixCount(), window.invalidSpeedCount(),
+            1, ON_TIME));
+  }
+
+  private void addJoined(WindowKey key, Map<RowFingerprint, Long> rows) {
+    List<RowFingerprint> all = new ArrayList<>();
+    rows.forEach(
+        (row, count) -> {
+          for (long i = 0; i < count; i++) {
+            all.add(row);
+          }
+        });
+    List<RowFingerprint> earlier = all.size() > 1 ? all.subList(0, all.size() - 1) : all;
+    earlier.forEach(row -> joined.add(joinedRow(key, row, 0, EARLY)));
+    all.forEach(row -> joined.add(joinedRow(key, row, 1, ON_TIME)));
+  }
+
+  private static GenericRecord windowedRow(
+      WindowKey key, String rideId, Double mean, long fixes, long invalid, long pane, String timing) {
+    GenericRecord row = new GenericData.Record(WINDOWED);
+    putWindow(row, key);
+    row.put("ride_id", rideId);
+    row.put("mean_speed", mean);
+    row.put("fix_count", fixes);
+    row.put("invalid_speed_count", invalid);
+    row.put("pane_index", pane);
+    row.put("pane_timing", timing);
+    return row;
+  }
+
+  private static GenericRecord joinedRow(WindowKey key, RowFingerprint sides, long pane, String timing) {
+    GenericRecord row = new GenericData.Record(JOINED);
+    putWindow(row, key);
+    for (String column : BatchOracle.JOINED_COLUMNS) {
+      Object value = sides.get(column);
+      row.put(
+          column,
+          value instanceof RowFingerprint.DoubleBits bits ? Double.longBitsToDouble(bits.rawBits()) : value);
+    }
+    row.put("pane_index", pane);
+    row.put("pane_timing", timing);
+    return row;
+  }
+
+  private static void putWindow(GenericRecord row, WindowKey key) {
+    row.put("uuid", key.uuid());
+    row.put("window_start", key.windowStartMicros());
+    row.put("window_end", key.windowEndMicros());
+  }
+
+  private static Schema topicSchema(String topic) {
+    return BddSchemas.toAvro(BddSchemas.parquetSchema(topic));
+  }
+
+  private static List<GenericRecord> copies(List<GenericRecord> rows, String topic) {
+    Schema schema = topicSchema(topic);
+    List<GenericRecord> copies = new ArrayList<>();
+    for (GenericRecord row : rows) {
+      GenericRecord copy = new GenericData.Record(schema);
+      schema.getFields().forEach(field -> copy.put(field.name(), row.get(field.name())));
+      copies.add(copy);
+    }
+    return copies;
+  }
+
+  private static Map<String, List<GenericRecord>> byWindowAndPane(List<GenericRecord> rows) {
+    Map<String, List<GenericRecord>> files = new TreeMap<>();
+    for (GenericRecord row : rows) {
+      files.computeIfAbsent(fileName(key(row), "pane" + row.get("pane_index")), name -> new ArrayList<>())
+          .add(row);
+    }
+    return files;
+  }
+
+  private static String fileName(WindowKey key, String tag) {
+    return "window-" + basicUtc(key.windowStartMicros()) + "-" + basicUtc(key.windowEndMicros()) + "-"
+        + tag + ".parquet";
+  }
+
+  private static String basicUtc(long micros) {
+    return BASIC_UTC.format(Instant.ofEpochMilli(micros / 1000));
+  }
+
+  private static void writeFiles(Path dir, Schema schema, Map<String, List<GenericRecord>> files)
+      throws IOException {
+    Files.createDirectories(dir);
+    for (Map.Entry<String, List<GenericRecord>> file : files.entrySet()) {
+      try (ParquetWriter<GenericRecord> writer =
+          ParquetFiles.openWriter(dir.resolve(file.getKey()), schema, CompressionCodecName.SNAPPY)) {
+        for (GenericRecord row : file.getValue()) {
+          writer.write(row);
+        }
+      }
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static Schema windowedSchema() {
+    List<Schema.Field> fields = new ArrayList<>(windowFields());
+    fields.add(nullable("ride_id", Schema.create(Schema.Type.STRING)));
+    fields.add(nullable("mean_speed", Schema.create(Schema.Type.DOUBLE)));
+    fields.add(new Schema.Field("fix_count", Schema.create(Schema.Type.LONG)));
+    fields.add(new Schema.Field("invalid_speed_count", Schema.create(Schema.Type.LONG)));
+    fields.addAll(paneFields());
+    return Schema.createRecord("windowed_speed", null, "test", false, fields);
+  }
+
+  private static Schema joinedSchema() {
+    List<Schema.Field> fields = new ArrayList<>(windowFields());
+    // Every source column is optional, so its schema already admits the null of a missing side.
+    for (Schema.Field field : BddSchemas.LOCATIONS_AVRO.getFields()) {
+      fields.add(nullable("loc_" + field.name(), field.schema()));
+    }
+    for (Schema.Field field : BddSchemas.ACCELERATIONS_AVRO.getFields()) {
+      fields.add(nullable("acc_" + field.name(), field.schema()));
+    }
+    fields.addAll(paneFields());
+    return Schema.createRecord("stream_joined", null, "test", false, fields);
+  }
+
+  private static List<Schema.Field> windowFields() {
+    return List.of(
+        nullable("uuid", Schema.create(Schema.Type.STRING)),
+        new Schema.Field("window_start", micros()),
+        new Schema.Field("window_end", micros()));
+  }
+
+  private static Schema micros() {
+    return LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+  }
+
+  private static List<Schema.Field> paneFields() {
+    return List.of(
+        new Schema.Field("pane_index", Schema.create(Schema.Type.LONG)),
+        new Schema.Field("pane_timing", Schema.create(Schema.Type.STRING)));
+  }
+
+  private static Schema.Field nullable(String name, Schema type) {
+    Schema schema = type.isNullable() ? type : Schema.createUnion(Schema.create(Schema.Type.NULL), type);
+    return new Schema.Field(name, schema, null, Schema.Field.NULL_DEFAULT_VALUE);
+  }
+}
