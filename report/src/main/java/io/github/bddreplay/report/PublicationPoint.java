@@ -1,0 +1,90 @@
+package io.github.bddreplay.report;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.bddreplay.replay.ResultsFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Charts (b) and (e) for one publication: when it appeared and was due, the event times it
+ * carried, and the watermark the rows published so far allow. The watermark follows the
+ * pipelines' source: the latest event time read minus the watermark delay, never decreasing (as
+ * bench's WatermarkTimeline derives it); it is the earliest the source could get there, since the
+ * source reads a file a poll after it appears.
+ *
+ * <p>Written as an array in the order of the components, since a run has thousands.
+ *
+ * @param firstEventMillis earliest event time in the file, null when the file is gone or empty
+ * @param watermarkMillis null until some publication carried an event time
+ */
+@JsonFormat(shape = JsonFormat.Shape.ARRAY)
+@JsonPropertyOrder({
+  "topic", "slice", "loop", "rows", "lateBySeconds", "dueMillis", "publishedMillis", "lagMillis",
+  "firstEventMillis", "lastEventMillis", "watermarkMillis"
+})
+record PublicationPoint(
+    String topic,
+    String slice,
+    int loop,
+    long rows,
+    double lateBySeconds,
+    long dueMillis,
+    long publishedMillis,
+    long lagMillis,
+    Long firstEventMillis,
+    Long lastEventMillis,
+    Long watermarkMillis) {
+
+  private record EventRange(long first, long last) {}
+
+  static List<PublicationPoint> of(
+      ParquetSql sql, Path results, List<LoggedPublication> log, long watermarkDelayMillis) {
+    List<LoggedPublication> inOrder = new ArrayList<>(log);
+    inOrder.sort(Comparator.comparingLong(LoggedPublication::publishedMillis));
+    Map<String, EventRange> ranges = eventRanges(sql, results, inOrder);
+    List<PublicationPoint> points = new ArrayList<>();
+    Long latest = null;
+    for (LoggedPublication publication : inOrder) {
+      EventRange range = ranges.get(publication.fileIn(results).toString());
+      if (range != null) {
+        latest = latest == null ? range.last() : Math.max(latest, range.last());
+      }
+      points.add(new PublicationPoint(
+          publication.topic(),
+          publication.slice(),
+          publication.loop(),
+          publication.rows(),
+          publication.lateBySeconds(),
+          publication.dueMillis(),
+          publication.publishedMillis(),
+          publication.lagMillis(),
+          range == null ? null : range.first(),
+          range == null ? null : range.last(),
+          latest == null ? null : latest - watermarkDelayMillis));
+    }
+    return points;
+  }
+
+  /** Event times (floored to milliseconds, as the source reads them) of each published file. */
+  private static Map<String, EventRange> eventRanges(
+      ParquetSql sql, Path results, List<LoggedPublication> log) {
+    List<Path> files =
+        log.stream().map(p -> p.fileIn(results)).filter(Files::isRegularFile).distinct().toList();
+    Map<String, EventRange> ranges = new HashMap<>();
+    sql.query(
+            "SELECT source_file, min(epoch_ms(\"timestamp\")), max(epoch_ms(\"timestamp\"))"
+                + " FROM read_parquet(FILES, " + ParquetSql.WITH_SOURCE_FILE + ", union_by_name = true)"
+                + " WHERE \"timestamp\" IS NOT NULL GROUP BY source_file",
+            files,
+            results.resolve(ResultsFolder.INPUT).toString(),
+            row -> Map.entry(row.getString(1), new EventRange(row.getLong(2), row.getLong(3))))
+        .forEach(entry -> ranges.put(entry.getKey(), entry.getValue()));
+    return ranges;
+  }
+}
