@@ -61,6 +61,15 @@ public final class Verification {
   }
 
   /**
+   * Checks the outputs under {@code dir} (what the pipelines' {@code --outputDir} named) instead of
+   * {@code <results>/output}; null for the latter.
+   */
+  public Verification output(Path dir) {
+    this.output = dir;
+    return this;
+  }
+
+  /**
    * Shows the progress of a large verification on {@code out}: one step per batch of the answer's
    * files loaded, and per check.
    */
