@@ -5,6 +5,13 @@ import io.github.bddreplay.cli.ReplayOptions;
 import io.github.bddreplay.cli.SynthCommand;
 import io.github.bddreplay.pipelines.SensorPipelines;
 import io.github.bddreplay.pipelines.runner.RunnerProfile;
+import io.github.bddreplay.report.ReportCommand;
+import io.github.bddreplay.report.RunReport;
+import io.github.bddreplay.verify.Pipeline;
+import io.github.bddreplay.verify.Verification;
+import io.github.bddreplay.verify.VerifyCommand;
+import io.github.bddreplay.verify.VerifyReport;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +23,9 @@ import picocli.CommandLine.Unmatched;
 /**
  * The whole job in one JVM: the replayer publishes a data set as a live stream into {@code
  * <results>/input} while the three pipelines read it and write {@code <results>/output}; it ends
- * by itself once the replay is over and every window is final, with a summary of both.
+ * by itself once the replay is over and every window is final, with a summary of both, the verdict
+ * of {@code verify} on what was written, and the path of the run's report page. Its exit code is 1
+ * when the verdict is not PASS.
  *
  * <p>Run again with the same {@code --checkpointDir} after a crash, it resumes ({@link DemoRun}):
  * the replayer publishes what it had not yet published, on the original schedule and with the
@@ -26,7 +35,13 @@ import picocli.CommandLine.Unmatched;
     name = "bdd-replay",
     mixinStandardHelpOptions = true,
     version = "bdd-replay 0.1.0",
-    subcommands = {ReplayCommand.class, SynthCommand.class, PipelinesCommand.class},
+    subcommands = {
+      ReplayCommand.class,
+      SynthCommand.class,
+      PipelinesCommand.class,
+      VerifyCommand.class,
+      ReportCommand.class
+    },
     description = {
       "Replays a time-sliced data set as a live file stream and runs the pipelines simple,"
           + " windowed and stream-joined over it until every window is final (the demo).",
@@ -62,8 +77,22 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println(result.replay().describe());
     System.out.println(SensorPipelines.summarize(result.pipelines(), run.options()).describe());
+    System.out.println();
+    Path results = replay.config().results();
+    VerifyReport verdict =
+        Verification.of(results)
+            .output(Path.of(run.options().getOutputDir()))
+            .pipelines(Pipeline.parse(pipelines))
+            .progressTo(System.err)
+            .run();
+    verdict.writeJson(results.resolve(VerifyReport.JSON_FILE));
+    System.out.println(verdict.table());
+    Path page =
+        RunReport.write(
+            results, results.resolve(RunReport.FILE), run.options().getWatermarkDelayMillis());
+    System.out.println("report: " + page);
     System.out.printf("done in %.1f s%n", (System.nanoTime() - began) / 1e9);
-    return 0;
+    return verdict.passed() ? 0 : 1;
   }
 
   private List<String> pipelineArguments() {
