@@ -4,6 +4,7 @@ import io.github.bddreplay.parquet.BddSchemas;
 import io.github.bddreplay.parquet.ParquetFiles;
 import io.github.bddreplay.testing.oracle.BatchOracle;
 import io.github.bddreplay.testing.oracle.ExpectedWindow;
+import io.github.bddreplay.testing.oracle.OutputSchemas;
 import io.github.bddreplay.testing.oracle.RowFingerprint;
 import io.github.bddreplay.testing.oracle.WindowKey;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -34,8 +34,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * answer, and an ON_TIME pane 1 with the final one, so the final pane is what a reader must take.
  */
 final class FakeOutputs {
-  static final Schema WINDOWED = windowedSchema();
-  static final Schema JOINED = joinedSchema();
+  static final Schema WINDOWED = OutputSchemas.WINDOWED;
+  static final Schema JOINED = OutputSchemas.JOINED;
   static final String EARLY = "EARLY";
   static final String ON_TIME = "ON_TIME";
 
@@ -192,50 +192,5 @@ final class FakeOutputs {
 
   private static String text(Object value) {
     return value == null ? null : value.toString();
-  }
-
-  private static Schema windowedSchema() {
-    List<Schema.Field> fields = new ArrayList<>(windowFields());
-    fields.add(nullable("ride_id", Schema.create(Schema.Type.STRING)));
-    fields.add(nullable("mean_speed", Schema.create(Schema.Type.DOUBLE)));
-    fields.add(new Schema.Field("fix_count", Schema.create(Schema.Type.LONG)));
-    fields.add(new Schema.Field("invalid_speed_count", Schema.create(Schema.Type.LONG)));
-    fields.addAll(paneFields());
-    return Schema.createRecord("windowed_speed", null, "test", false, fields);
-  }
-
-  private static Schema joinedSchema() {
-    List<Schema.Field> fields = new ArrayList<>(windowFields());
-    // Every source column is optional, so its schema already admits the null of a missing side.
-    for (Schema.Field field : BddSchemas.LOCATIONS_AVRO.getFields()) {
-      fields.add(nullable("loc_" + field.name(), field.schema()));
-    }
-    for (Schema.Field field : BddSchemas.ACCELERATIONS_AVRO.getFields()) {
-      fields.add(nullable("acc_" + field.name(), field.schema()));
-    }
-    fields.addAll(paneFields());
-    return Schema.createRecord("stream_joined", null, "test", false, fields);
-  }
-
-  private static List<Schema.Field> windowFields() {
-    return List.of(
-        nullable("uuid", Schema.create(Schema.Type.STRING)),
-        new Schema.Field("window_start", micros()),
-        new Schema.Field("window_end", micros()));
-  }
-
-  private static Schema micros() {
-    return LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
-  }
-
-  private static List<Schema.Field> paneFields() {
-    return List.of(
-        new Schema.Field("pane_index", Schema.create(Schema.Type.LONG)),
-        new Schema.Field("pane_timing", Schema.create(Schema.Type.STRING)));
-  }
-
-  private static Schema.Field nullable(String name, Schema type) {
-    Schema schema = type.isNullable() ? type : Schema.createUnion(Schema.create(Schema.Type.NULL), type);
-    return new Schema.Field(name, schema, null, Schema.Field.NULL_DEFAULT_VALUE);
   }
 }
