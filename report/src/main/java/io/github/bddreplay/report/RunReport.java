@@ -40,7 +40,9 @@ public final class RunReport {
     if (!Files.isDirectory(results)) {
       throw new BadInputException(results + ": no such results folder");
     }
-    String html = ReportPage.html(ReportData.collect(results, watermarkDelayMillis, limits));
+    // Absolute and normalized, as DuckDB names the files it read (Sql.pathText).
+    Path root = results.toAbsolutePath().normalize();
+    String html = ReportPage.html(ReportData.collect(root, watermarkDelayMillis, limits));
     try {
       Path folder = page.toAbsolutePath().getParent();
       Files.createDirectories(folder);

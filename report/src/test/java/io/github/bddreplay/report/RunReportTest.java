@@ -125,4 +125,18 @@ class RunReportTest {
 
     assertThat(e.getMessage(), containsString(copy.resolve("output/windowed") + ": cannot read its Parquet files"));
   }
+
+  @Test
+  void aFileStillBeingWrittenIsNotData() throws Exception {
+    Path copy = temp.resolve("results");
+    RealData.copy(GenuineRun.results(), copy);
+    Files.writeString(copy.resolve("output/windowed/.writing-window-x.parquet"), "half a file");
+
+    Path page = RunReport.write(copy, temp.resolve("page.html"), 5000);
+
+    JsonNode data =
+        new ObjectMapper().readTree(Jsoup.parse(Files.readString(page)).getElementById("report-data").data());
+    assertThat(data.get("facts").get("publications").asLong(),
+        is((long) Files.readAllLines(copy.resolve("replay-log.jsonl")).size()));
+  }
 }

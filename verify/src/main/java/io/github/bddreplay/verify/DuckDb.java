@@ -19,14 +19,14 @@ import org.duckdb.DuckDBConnection;
 /**
  * An in-process DuckDB database in memory, sized for a shared two-core machine: two threads, a
  * memory limit, and a temporary folder of its own to spill to, so a large run is slower rather
- * than out of memory. The folder is deleted on close.
+ * than out of memory. The folder is deleted on close. The report reads its figures through it too.
  */
-final class DuckDb implements AutoCloseable {
+public final class DuckDb implements AutoCloseable {
   static final int THREADS = 2;
   static final String MEMORY_LIMIT = "2GB";
 
   /** Reads one row of a result. */
-  interface RowReader<T> {
+  public interface RowReader<T> {
     T read(ResultSet row) throws SQLException;
   }
 
@@ -38,7 +38,7 @@ final class DuckDb implements AutoCloseable {
     this.spillFolder = spillFolder;
   }
 
-  static DuckDb open() throws IOException {
+  public static DuckDb open() throws IOException {
     Path spillFolder = Files.createTempDirectory("bdd-verify-duckdb-");
     try {
       Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -64,7 +64,7 @@ final class DuckDb implements AutoCloseable {
     }
   }
 
-  <T> List<T> query(String sql, RowReader<T> reader) throws SQLException {
+  public <T> List<T> query(String sql, RowReader<T> reader) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       List<T> result = new ArrayList<>();
@@ -85,7 +85,7 @@ final class DuckDb implements AutoCloseable {
   }
 
   /** The first line of a DuckDB error, which names the problem (and usually the file). */
-  static String firstLine(SQLException e) {
+  public static String firstLine(SQLException e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     return message.lines().findFirst().orElse(message).strip();
   }

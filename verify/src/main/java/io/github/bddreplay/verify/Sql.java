@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Pieces of DuckDB SQL text built from Java values, quoted so that no value can break a query. */
-final class Sql {
+public final class Sql {
   /** The event-time windows: fixed, aligned on the epoch, in microseconds. */
   static final long WINDOW_MICROS = 15_000_000L;
 
@@ -21,7 +21,7 @@ final class Sql {
   }
 
   /** A DuckDB list of the files' paths, for {@code read_parquet}. */
-  static String fileList(List<Path> files) {
+  public static String fileList(List<Path> files) {
     return files.stream().map(file -> literal(pathText(file))).collect(Collectors.joining(", ", "[", "]"));
   }
 
