@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.bddreplay.testing.RealData;
 import java.nio.file.Files;
@@ -35,11 +36,12 @@ class DemoRestartIT {
     SparkHome spark = SparkHome.fromBuild();
     Path logs = Paths.get(SparkHome.property("spark.it.logs")).resolve("demoRestart");
     Path results = work.resolve("results");
-    List<String> command = demo(spark, results, work.resolve("checkpoints"));
+    Path checkpoints = work.resolve("checkpoints");
+    List<String> command = demo(spark, results, checkpoints);
 
     try (LoggedProcess first =
         LoggedProcess.start("first run", command, spark.environment(), logs.resolve("first.log"))) {
-      waitForOutput(first, results);
+      waitForOutputAndCheckpoint(first, results, checkpoints);
       assertTrue(first.isAlive(), () -> "the first run ended before it could be killed\n" + first.tail());
       first.kill();
     }
@@ -73,24 +75,33 @@ class DemoRestartIT {
   }
 
   /**
-   * Waits until the pipelines have written a first windowed file (mid-run: the replay of 120 s at
-   * speedup 10 takes 12 s, the windows close during it), or until the replay is complete.
+   * Waits until the kill can land where this test means it to: mid-run, after the pipelines wrote
+   * a first windowed file (the replay of 120 s at speedup 10 takes 12 s, the windows close during
+   * it) and after Spark wrote a first checkpoint (without one the second run starts afresh instead
+   * of resuming, and the test would prove nothing about a restart).
    */
-  private static void waitForOutput(LoggedProcess run, Path results) throws Exception {
+  private static void waitForOutputAndCheckpoint(LoggedProcess run, Path results, Path checkpoints)
+      throws Exception {
     long deadline = System.nanoTime() + FIRST_RUN_AT_MOST.toNanos();
     Path windowed = results.resolve("output").resolve("windowed");
+    Path sparkCheckpoint = checkpoints.resolve("spark-checkpoint");
     while (System.nanoTime() < deadline && run.isAlive()) {
-      if (Files.isDirectory(windowed)) {
-        try (Stream<Path> files = Files.list(windowed)) {
-          if (files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
-            return;
-          }
-        }
-      }
-      if (Files.exists(results.resolve("input").resolve("_REPLAY_COMPLETE"))) {
+      if (holds(windowed, ".parquet", "window-") && holds(sparkCheckpoint, "", "checkpoint-")) {
         return;
       }
       Thread.sleep(100);
+    }
+    fail("the first run wrote no windowed file and Spark checkpoint in time (alive: " + run.isAlive()
+        + ")\n" + run.tail());
+  }
+
+  private static boolean holds(Path folder, String suffix, String prefix) throws Exception {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString())
+          .anyMatch(name -> name.startsWith(prefix) && name.endsWith(suffix));
     }
   }
 }
