@@ -3,13 +3,12 @@ package io.github.bddreplay.report;
 import io.github.bddreplay.BadInputException;
 import io.github.bddreplay.verify.DuckDb;
 import io.github.bddreplay.verify.Sql;
+import io.github.bddreplay.verify.VisibleFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** SQL over Parquet files in an in-process DuckDB, for the figures the page shows. */
 final class ParquetSql implements AutoCloseable {
@@ -50,19 +49,10 @@ final class ParquetSql implements AutoCloseable {
     }
   }
 
-  /** The {@code .parquet} files at {@code depth} below {@code folder}, sorted; none if it is absent. */
-  static List<Path> files(Path folder, int depth) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(folder, depth)) {
-      return walk.filter(p -> p.getNameCount() - folder.getNameCount() == depth)
-          .filter(p -> p.getFileName().toString().endsWith(".parquet"))
-          // A name starting with '.' or '_' is a file being written or a marker, not data.
-          .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
+  /** The visible {@code .parquet} files under {@code folder} (verify's rule), sorted; none if absent. */
+  static List<Path> files(Path folder) {
+    try {
+      return VisibleFiles.under(folder).stream().filter(VisibleFiles::isParquet).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(folder + ": cannot list it: " + e.getMessage(), e);
     }

@@ -54,11 +54,11 @@ record ReportData(
       List<PaneRow> windowed = WindowedOutput.read(sql, output);
       Path locations = input.resolve(BddSchemas.LOCATIONS);
       Map<String, CarTrack> allTracks =
-          CarTrack.read(sql, ParquetSql.files(locations, 2), locations.toString(), limits.trackPointsPerCar());
+          CarTrack.read(sql, ParquetSql.files(locations), locations.toString(), limits.trackPointsPerCar());
       List<CarTrack> tracks = allTracks.values().stream().limit(limits.carsDrawn()).toList();
       List<CarSpeeds> speeds = CarSpeeds.of(windowed, limits.carsDrawn());
       RunFacts facts =
-          RunFacts.of(sql, ParquetSql.files(input, 3), input.toString(), log, windowed, output,
+          RunFacts.of(sql, ParquetSql.files(input), input.toString(), log, windowed, output,
               results.resolve(ERRORS));
       TreeSet<String> drawn = new TreeSet<>();
       speeds.forEach(car -> drawn.add(car.uuid()));

@@ -71,7 +71,7 @@ record RunFacts(
     List<OutputFacts> outputs = new ArrayList<>();
     for (PipelineOutput output : PipelineOutput.values()) {
       Path folder = Path.of(output.directoryUnder(outputRoot.toString()));
-      List<Path> files = ParquetSql.files(folder, 1);
+      List<Path> files = ParquetSql.files(folder);
       String what = folder.toString();
       long rows = single(sql, "SELECT sum(num_rows) FROM parquet_file_metadata(FILES)", files, what);
       boolean windowed =

@@ -15,7 +15,7 @@ final class WindowedOutput {
 
   static List<PaneRow> read(ParquetSql sql, Path outputRoot) {
     Path folder = Path.of(PipelineOutput.WINDOWED.directoryUnder(outputRoot.toString()));
-    List<Path> files = ParquetSql.files(folder, 1);
+    List<Path> files = ParquetSql.files(folder);
     Map<String, Long> written = new HashMap<>();
     for (Path file : files) {
       written.put(file.toString(), modified(file));

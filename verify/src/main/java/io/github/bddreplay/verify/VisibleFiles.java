@@ -11,13 +11,13 @@ import java.util.stream.Stream;
  * depth are not data (markers, {@code .writing-*} files being written, staging folders), so a file
  * still being written is never read.
  */
-final class VisibleFiles {
+public final class VisibleFiles {
   static final String PARQUET_SUFFIX = ".parquet";
 
   private VisibleFiles() {}
 
   /** The regular files under {@code dir} that are not hidden, in path order; none if it is absent. */
-  static List<Path> under(Path dir) throws IOException {
+  public static List<Path> under(Path dir) throws IOException {
     return walk(dir).filter(file -> !isHiddenUnder(dir, file)).toList();
   }
 
@@ -26,7 +26,7 @@ final class VisibleFiles {
     return walk(dir).toList();
   }
 
-  static boolean isParquet(Path file) {
+  public static boolean isParquet(Path file) {
     return file.getFileName().toString().endsWith(PARQUET_SUFFIX);
   }
 
