@@ -88,12 +88,20 @@ public record RunSummary(
                   PipelineOutput.WINDOWED.directoryUnder(options.getOutputDir())));
     }
     if (selected.contains("stream-joined")) {
+      OutputCensus.Count joined = census.get(PipelineOutput.STREAM_JOINED);
       line(
           text,
           "stream-joined",
-          windows(census.get(PipelineOutput.STREAM_JOINED))
-              + " -> "
-              + PipelineOutput.STREAM_JOINED.directoryUnder(options.getOutputDir()));
+          String.format(
+              Locale.ROOT,
+              "%d route windows, each row written once: %d matched pairs, %d without partner (%d"
+                  + " rows in %d files) -> %s",
+              joined.windows(),
+              joined.rows() - joined.withoutPartner(),
+              joined.withoutPartner(),
+              joined.rows(),
+              joined.files(),
+              PipelineOutput.STREAM_JOINED.directoryUnder(options.getOutputDir())));
     }
     return text.toString().stripTrailing();
   }

@@ -33,15 +33,6 @@ public interface SensorPipelinesOptions extends SensorSourceOptions {
 
   void setMode(Mode value);
 
-  @Description(
-      "stream-joined: processing time after the first new element of a window before its join is"
-          + " re-emitted early, in milliseconds (each early pane writes the window's whole join"
-          + " again). windowed re-emits a window's mean in every micro-batch that brought it data.")
-  @Default.Long(1000)
-  long getEarlyFiringDelayMillis();
-
-  void setEarlyFiringDelayMillis(long value);
-
   @Description("Length of the fixed event-time windows, in seconds.")
   @Default.Long(15)
   long getWindowSeconds();

@@ -10,7 +10,7 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * stream-joined: locations and accelerations of each car joined per window as a full outer join,
- * each pane superseding the earlier ones of its (car, window).
+ * each row of the join written once, when it is final.
  */
 public final class StreamJoinedPipeline extends PTransform<PCollectionTuple, PDone> {
   private final PipelineSettings settings;
@@ -22,7 +22,7 @@ public final class StreamJoinedPipeline extends PTransform<PCollectionTuple, PDo
   @Override
   public PDone expand(PCollectionTuple topics) {
     topics
-        .apply("Full outer join per route", new FullOuterJoinPerRoute(settings.windowing(), settings.earlyFiringDelay()))
+        .apply("Full outer join per route", new FullOuterJoinPerRoute(settings.windowing()))
         .apply(
             "Write joined rows",
             new WriteWindowedParquet(

@@ -74,14 +74,15 @@ record RunFacts(
       List<Path> files = ParquetSql.files(folder);
       String what = folder.toString();
       long rows = single(sql, "SELECT sum(num_rows) FROM parquet_file_metadata(FILES)", files, what);
-      boolean windowed =
-          output == PipelineOutput.WINDOWED || output == PipelineOutput.STREAM_JOINED;
       Long windows = null;
       Map<String, Long> panes = null;
-      if (windowed) {
+      if (output == PipelineOutput.WINDOWED || output == PipelineOutput.STREAM_JOINED) {
         windows = single(sql,
             "SELECT count(*) FROM (SELECT DISTINCT uuid, window_start FROM read_parquet(FILES))",
             files, what);
+      }
+      // stream-joined has append semantics: no panes, every row final.
+      if (output == PipelineOutput.WINDOWED) {
         panes = new TreeMap<>();
         for (Map.Entry<String, Long> timing : sql.query(
             "SELECT pane_timing, count(*) FROM (SELECT DISTINCT uuid, window_start, pane_index,"

@@ -6,9 +6,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The final stream-joined rows of every route window are the answer's full outer join, as
- * multisets: every location row of the window with every acceleration row, or each row of the
- * only side present with nulls for the other.
+ * The stream-joined rows of every route window are the answer's full outer join, as multisets:
+ * every location row of the window with every acceleration row, or each row of the only side
+ * present with nulls for the other. stream-joined has append semantics, so every row written
+ * counts: a row written twice is one too many.
  *
  * <p>The join is never built for the comparison: a joined row's residue is the product of its two
  * sides' ({@link Fingerprint}), so a route window's fingerprint is the product of the sides'
@@ -17,9 +18,9 @@ import java.util.List;
  * are joined, to show their rows.
  */
 final class JoinedCheck implements Check {
-  private final PanedOutput output;
+  private final OutputFolder output;
 
-  JoinedCheck(PanedOutput output) {
+  JoinedCheck(OutputFolder output) {
     this.output = output;
   }
 
@@ -30,10 +31,10 @@ final class JoinedCheck implements Check {
 
   @Override
   public CheckResult run(DuckDb db) throws SQLException {
-    if (!output.folder().exists()) {
+    if (!output.exists()) {
       db.execute("CREATE OR REPLACE TEMP TABLE joined_expected_keys AS " + expectedPerKey());
       String expected = Long.toString(db.queryLong("SELECT coalesce(sum(n), 0) FROM joined_expected_keys"));
-      return CheckResult.compared(name(), expected, "-", List.of(output.folder().missing()));
+      return CheckResult.compared(name(), expected, "-", List.of(output.missing()));
     }
     KeyedComparison.Outcome outcome =
         KeyedComparison.run(
@@ -41,7 +42,7 @@ final class JoinedCheck implements Check {
             "joined",
             expectedPerKey(),
             Fingerprint.perKey(
-                output.finalRows(db) + " t",
+                rows() + " t",
                 "t.uuid",
                 "t.window_start",
                 "t.window_end",
@@ -50,6 +51,11 @@ final class JoinedCheck implements Check {
         outcome.differingKeys() == 0 ? List.of() : describeFirst(db, outcome);
     return CheckResult.compared(
         name(), Long.toString(outcome.expectedRows()), outcome.foundText(), differences);
+  }
+
+  /** Every row written. */
+  private String rows() {
+    return output.rows(Schemas.JOINED);
   }
 
   /** Per route window of either topic: the join's row count and fingerprint. */
@@ -88,7 +94,7 @@ final class JoinedCheck implements Check {
         Schemas.ACCELERATIONS, "t", Schemas.ACCELERATION_PREFIX, Schemas.ACCELERATION_PREFIX);
   }
 
-  /** One line per route window that differs: counts, its final pane, and a row that differs. */
+  /** One line per route window that differs: counts and a row that differs. */
   private List<String> describeFirst(DuckDb db, KeyedComparison.Outcome outcome) throws SQLException {
     String keys = KeyedComparison.firstDiffering(outcome);
     List<RowText.Field> expectedFields =
@@ -108,7 +114,7 @@ final class JoinedCheck implements Check {
             + " AND l.key_start = a.key_start GROUP BY ALL),"
             + " f AS (SELECT t.uuid, t.window_start, t.window_end, " + RowText.hash(foundFields) + " AS h,"
             + " count(*) AS n, min(" + RowText.text(foundFields) + ") AS r"
-            + " FROM " + output.finalRows(db) + " t JOIN keys k ON t.uuid IS NOT DISTINCT FROM k.uuid"
+            + " FROM " + rows() + " t JOIN keys k ON t.uuid IS NOT DISTINCT FROM k.uuid"
             + " AND t.window_start = k.window_start AND t.window_end = k.window_end GROUP BY ALL),"
             + " d AS (SELECT coalesce(e.uuid, f.uuid) AS uuid, coalesce(e.window_start, f.window_start)"
             + " AS window_start, coalesce(e.window_end, f.window_end) AS window_end,"
@@ -121,15 +127,13 @@ final class JoinedCheck implements Check {
             + " min(CASE WHEN en > fn THEN 'missing ' || (en - fn) || 'x ' || r"
             + " ELSE 'not expected ' || (fn - en) || 'x ' || r END) AS example FROM d GROUP BY ALL)"
             + " SELECT k.uuid, k.window_start, k.window_end, k.expected_rows, k.found_rows,"
-            + " p.pane_index, p.pane_timing, s.missing, s.extra, s.example"
+            + " s.missing, s.extra, s.example"
             + " FROM " + outcome.differingTable() + " k"
             + " JOIN keys q ON q.uuid IS NOT DISTINCT FROM k.uuid"
             + " AND q.window_start IS NOT DISTINCT FROM k.window_start"
             + " AND q.window_end IS NOT DISTINCT FROM k.window_end"
             + " LEFT JOIN s ON s.uuid IS NOT DISTINCT FROM k.uuid AND s.window_start = k.window_start"
             + " AND s.window_end = k.window_end"
-            + " LEFT JOIN " + output.finalPanes(db) + " p ON p.uuid IS NOT DISTINCT FROM k.uuid"
-            + " AND p.window_start = k.window_start"
             + " ORDER BY k.uuid NULLS FIRST, k.window_start NULLS FIRST";
     return db.query(sql, JoinedCheck::describe);
   }
@@ -151,9 +155,7 @@ final class JoinedCheck implements Check {
             + (windowStart != null && windowEnd != null && windowEnd == windowStart + Sql.WINDOW_MICROS
                 ? ""
                 : " with window_end " + RouteWindow.instant(windowEnd));
-    Object pane = row.getObject("pane_index");
     return key + ": expected " + row.getLong("expected_rows") + " rows, found " + row.getLong("found_rows")
-        + (pane == null ? "" : " in pane " + pane + " " + row.getString("pane_timing"))
         + ": " + row.getLong("missing") + " missing, " + row.getLong("extra") + " not expected, first "
         + row.getString("example");
   }

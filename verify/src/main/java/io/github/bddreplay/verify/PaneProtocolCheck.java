@@ -6,23 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The panes of every route window of an output with update semantics follow Beam's protocol:
+ * The panes of every route window of windowed (update semantics) follow Beam's protocol:
  *
  * <ul>
  *   <li>the pane indices are 0, 1, ..., n without gaps;
  *   <li>the timings in index order are EARLY panes, at most one ON_TIME pane, then LATE panes:
  *       no EARLY pane after the ON_TIME or a LATE one, no LATE pane before the ON_TIME one;
  *   <li>all rows of one pane agree on its timing, which is EARLY, ON_TIME or LATE;
- *   <li>where a pane is one result (windowed), a pane has one row.
+ *   <li>a pane is one result: one row.
  * </ul>
  */
 final class PaneProtocolCheck implements Check {
   private final PanedOutput output;
-  private final boolean oneRowPerPane;
 
-  PaneProtocolCheck(PanedOutput output, boolean oneRowPerPane) {
+  PaneProtocolCheck(PanedOutput output) {
     this.output = output;
-    this.oneRowPerPane = oneRowPerPane;
   }
 
   @Override
@@ -81,7 +79,7 @@ final class PaneProtocolCheck implements Check {
         + " FROM p GROUP BY uuid, window_start";
   }
 
-  private String problems(ResultSet row) throws SQLException {
+  private static String problems(ResultSet row) throws SQLException {
     List<String> problems = new ArrayList<>();
     long panes = row.getLong("panes");
     if (row.getLong("null_indices") > 0) {
@@ -113,7 +111,7 @@ final class PaneProtocolCheck implements Check {
     if (row.getString("unknown_timings") != null) {
       problems.add("pane_timing " + row.getString("unknown_timings") + " is not EARLY, ON_TIME or LATE");
     }
-    if (oneRowPerPane && row.getLong("most_rows") > 1) {
+    if (row.getLong("most_rows") > 1) {
       problems.add("a pane has " + row.getLong("most_rows") + " rows instead of one");
     }
     return String.join("; ", problems);

@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * An output with update semantics (windowed, stream-joined): every pane of a route window carries
- * its whole current result, so the rows of the highest {@code pane_index} per (uuid,
- * window_start) are the final answer. Its panes are counted once into a table that the value
+ * An output with update semantics (windowed): every pane of a route window carries its whole
+ * current result, so the rows of the highest {@code pane_index} per (uuid, window_start) are the
+ * final answer. Its panes are counted once into a table that the value
  * check and the pane-protocol check share.
  */
 final class PanedOutput {

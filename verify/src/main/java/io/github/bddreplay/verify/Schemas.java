@@ -11,7 +11,8 @@ import org.apache.parquet.schema.Type;
 /**
  * The columns of the topics and of the pipelines' outputs, as verify reads them. The topics' come
  * from {@link BddSchemas}; the outputs' are the layout the README's table of pipelines gives:
- * window and pane columns around the values, the join's sides prefixed {@code loc_} and {@code acc_}.
+ * window columns around the values, pane columns in windowed's, the join's sides prefixed {@code
+ * loc_} and {@code acc_}.
  */
 final class Schemas {
   static final String UUID = "uuid";
@@ -68,8 +69,6 @@ final class Schemas {
     columns.add(Column.timestamp(WINDOW_END));
     columns.addAll(prefixed(LOCATION_PREFIX, LOCATIONS));
     columns.addAll(prefixed(ACCELERATION_PREFIX, ACCELERATIONS));
-    columns.add(Column.of(PANE_INDEX, "BIGINT"));
-    columns.add(Column.of(PANE_TIMING, "VARCHAR"));
     return List.copyOf(columns);
   }
 

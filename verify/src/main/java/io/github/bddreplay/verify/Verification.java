@@ -133,22 +133,17 @@ public final class Verification {
       }
     }
     if (pipelines.contains(Pipeline.WINDOWED)) {
-      PanedOutput windowed = paned(output, Pipeline.WINDOWED, Schemas.WINDOWED);
+      String name = Pipeline.WINDOWED.folderName();
+      PanedOutput windowed =
+          new PanedOutput(OutputFolder.at(name, output.resolve(name)), Schemas.WINDOWED);
       checks.add(new WindowedCheck(windowed));
-      checks.add(new PaneProtocolCheck(windowed, true));
+      checks.add(new PaneProtocolCheck(windowed));
     }
     if (pipelines.contains(Pipeline.STREAM_JOINED)) {
-      PanedOutput joined = paned(output, Pipeline.STREAM_JOINED, Schemas.JOINED);
-      checks.add(new JoinedCheck(joined));
-      checks.add(new PaneProtocolCheck(joined, false));
+      String name = Pipeline.STREAM_JOINED.folderName();
+      checks.add(new JoinedCheck(OutputFolder.at(name, output.resolve(name))));
     }
     return checks;
-  }
-
-  private static PanedOutput paned(Path output, Pipeline pipeline, List<Column> columns)
-      throws IOException {
-    String name = pipeline.folderName();
-    return new PanedOutput(OutputFolder.at(name, output.resolve(name)), columns);
   }
 
   private static List<ExpectedRows.Unreadable> loadAnswer(

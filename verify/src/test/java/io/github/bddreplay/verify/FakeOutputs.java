@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,12 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * The outputs a correct run writes for an oracle's answer, in the pipelines' layout and schemas
  * as the README describes them (defined here from that description, not taken from the pipelines'
  * code), held as rows that a test may change before {@link #write} puts them into Parquet files:
- * one file per window and pane, as the sink writes one per window and bundle.
+ * one file per window and pane (windowed) or per window and bundle (simple, stream-joined), as the
+ * sink writes them.
  *
- * <p>Each route window of the aggregated outputs gets an EARLY pane 0 with an earlier, different
- * answer, and an ON_TIME pane 1 with the final one, so the final pane is what a reader must take.
+ * <p>Each route window of windowed gets an EARLY pane 0 with an earlier, different answer, and an
+ * ON_TIME pane 1 with the final one, so the final pane is what a reader must take. stream-joined
+ * has append semantics: each row of the join once, a route window's rows spread over two files.
  */
 final class FakeOutputs {
   static final Schema WINDOWED = OutputSchemas.WINDOWED;
@@ -71,7 +74,7 @@ final class FakeOutputs {
       writeFiles(output.resolve("simple").resolve(topic.getKey()), schema, byWindow);
     }
     writeFiles(output.resolve("windowed"), WINDOWED, byWindowAndPane(windowed));
-    writeFiles(output.resolve("stream-joined"), JOINED, byWindowAndPane(joined));
+    writeFiles(output.resolve("stream-joined"), JOINED, inTwoFilesPerWindow(joined));
   }
 
   /** The row of {@code rows} in route window {@code key} and pane {@code pane}, the first one. */
@@ -106,9 +109,7 @@ final class FakeOutputs {
             all.add(row);
           }
         });
-    List<RowFingerprint> earlier = all.size() > 1 ? all.subList(0, all.size() - 1) : all;
-    earlier.forEach(row -> joined.add(joinedRow(key, row, 0, EARLY)));
-    all.forEach(row -> joined.add(joinedRow(key, row, 1, ON_TIME)));
+    all.forEach(row -> joined.add(joinedRow(key, row)));
   }
 
   private static GenericRecord windowedRow(
@@ -124,7 +125,7 @@ final class FakeOutputs {
     return row;
   }
 
-  private static GenericRecord joinedRow(WindowKey key, RowFingerprint sides, long pane, String timing) {
+  private static GenericRecord joinedRow(WindowKey key, RowFingerprint sides) {
     GenericRecord row = new GenericData.Record(JOINED);
     putWindow(row, key);
     for (String column : BatchOracle.JOINED_COLUMNS) {
@@ -133,8 +134,6 @@ final class FakeOutputs {
           column,
           value instanceof RowFingerprint.DoubleBits bits ? Double.longBitsToDouble(bits.rawBits()) : value);
     }
-    row.put("pane_index", pane);
-    row.put("pane_timing", timing);
     return row;
   }
 
@@ -163,6 +162,18 @@ final class FakeOutputs {
     Map<String, List<GenericRecord>> files = new TreeMap<>();
     for (GenericRecord row : rows) {
       files.computeIfAbsent(fileName(key(row), "pane" + row.get("pane_index")), name -> new ArrayList<>())
+          .add(row);
+    }
+    return files;
+  }
+
+  /** A route window's rows alternately into two files, as two bundles would write them. */
+  private static Map<String, List<GenericRecord>> inTwoFilesPerWindow(List<GenericRecord> rows) {
+    Map<String, List<GenericRecord>> files = new TreeMap<>();
+    Map<WindowKey, Integer> seen = new HashMap<>();
+    for (GenericRecord row : rows) {
+      int index = seen.merge(key(row), 1, Integer::sum);
+      files.computeIfAbsent(fileName(key(row), "bundle" + index % 2), name -> new ArrayList<>())
           .add(row);
     }
     return files;

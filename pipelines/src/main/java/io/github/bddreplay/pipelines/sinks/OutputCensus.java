@@ -2,6 +2,7 @@ package io.github.bddreplay.pipelines.sinks;
 
 import io.github.bddreplay.parquet.ParquetFiles;
 import io.github.bddreplay.pipelines.source.BeamInputFile;
+import io.github.bddreplay.pipelines.transforms.JoinedRow;
 import io.github.bddreplay.pipelines.transforms.MeanSpeedRow;
 import io.github.bddreplay.pipelines.transforms.WindowPane;
 import java.io.IOException;
@@ -28,11 +29,17 @@ import org.apache.parquet.hadoop.ParquetReader;
 public record OutputCensus(Map<PipelineOutput, Count> outputs) {
 
   /**
-   * One output's files, rows, route windows ({@code uuid}, window), panes by timing, and for the
-   * windowed output the invalid speeds its final panes left out.
+   * One output's files, rows, route windows ({@code uuid}, window), panes by timing (outputs with
+   * panes), for the windowed output the invalid speeds its final panes left out, and for the
+   * stream-joined output the rows without partner (null-padded on one side).
    */
   public record Count(
-      long files, long rows, long windows, Map<Timing, Long> panes, long invalidSpeeds) {
+      long files,
+      long rows,
+      long windows,
+      Map<Timing, Long> panes,
+      long invalidSpeeds,
+      long withoutPartner) {
     public long panes(Timing timing) {
       return panes.getOrDefault(timing, 0L);
     }
@@ -61,6 +68,7 @@ public record OutputCensus(Map<PipelineOutput, Count> outputs) {
     Set<List<Object>> windows = new HashSet<>();
     Map<Timing, Set<List<Object>>> panes = new EnumMap<>(Timing.class);
     Map<List<Object>, PaneInvalidSpeeds> lastPanes = new HashMap<>();
+    long withoutPartner = 0;
     for (MatchResult.Metadata file : files) {
       try (ParquetReader<GenericRecord> reader = ParquetFiles.openReader(new BeamInputFile(file))) {
         for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
@@ -71,6 +79,13 @@ public record OutputCensus(Map<PipelineOutput, Count> outputs) {
                     String.valueOf(row.get(MeanSpeedRow.UUID)),
                     row.get(WindowPane.WINDOW_START));
             windows.add(window);
+            if (output == PipelineOutput.STREAM_JOINED) {
+              if (row.get(JoinedRow.LOCATION_TIMESTAMP) == null
+                  || row.get(JoinedRow.ACCELERATION_TIMESTAMP) == null) {
+                withoutPartner++;
+              }
+              continue;
+            }
             Timing timing = Timing.valueOf(row.get(WindowPane.PANE_TIMING).toString());
             panes
                 .computeIfAbsent(timing, t -> new HashSet<>())
@@ -91,6 +106,7 @@ public record OutputCensus(Map<PipelineOutput, Count> outputs) {
     Map<Timing, Long> paneCounts = new EnumMap<>(Timing.class);
     panes.forEach((timing, keys) -> paneCounts.put(timing, (long) keys.size()));
     long invalidSpeeds = lastPanes.values().stream().mapToLong(PaneInvalidSpeeds::count).sum();
-    return new Count(files.size(), rows, windows.size(), paneCounts, invalidSpeeds);
+    return new Count(
+        files.size(), rows, windows.size(), paneCounts, invalidSpeeds, withoutPartner);
   }
 }

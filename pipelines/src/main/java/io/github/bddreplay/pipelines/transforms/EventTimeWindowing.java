@@ -2,13 +2,11 @@ package io.github.bddreplay.pipelines.transforms;
 
 import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
-import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Never;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
-import org.apache.beam.sdk.transforms.windowing.Trigger.OnceTrigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
-import org.joda.time.Duration;
 
 /**
  * The two ways the pipelines window their event-time streams. Both use the fixed windows and the
@@ -24,27 +22,36 @@ public final class EventTimeWindowing {
    * end of the window, and one late pane per late arrival until the allowed lateness runs out.
    */
   public static <T> Window<T> updatingPanes(WindowingSpec spec) {
-    return updating(spec, AfterPane.elementCountAtLeast(1));
-  }
-
-  /**
-   * As {@link #updatingPanes}, but an early pane fires {@code earlyFiringDelay} of processing time
-   * after the first new element, which bounds how many panes a window gets while data streams in:
-   * for results whose every pane is expensive to write again.
-   */
-  public static <T> Window<T> updatingPanesAfter(WindowingSpec spec, Duration earlyFiringDelay) {
-    return updating(
-        spec, AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringDelay));
-  }
-
-  private static <T> Window<T> updating(WindowingSpec spec, OnceTrigger earlyFirings) {
     return Window.<T>into(FixedWindows.of(spec.windowSize()))
         .triggering(
             AfterWatermark.pastEndOfWindow()
-                .withEarlyFirings(earlyFirings)
+                .withEarlyFirings(AfterPane.elementCountAtLeast(1))
                 .withLateFirings(AfterPane.elementCountAtLeast(1)))
         .withAllowedLateness(spec.allowedLateness())
         .accumulatingFiredPanes();
+  }
+
+  /**
+   * The windows alone, for a stateful transform that decides itself what to emit when: its state
+   * lives per key and window until the watermark passes the window's end plus the allowed
+   * lateness, and later elements are dropped. (Beam asks for an accumulation mode with any
+   * lateness; no grouping follows, so there are no panes for it to apply to.)
+   */
+  public static <T> Window<T> forState(WindowingSpec spec) {
+    return Window.<T>into(FixedWindows.of(spec.windowSize()))
+        .withAllowedLateness(spec.allowedLateness())
+        .discardingFiredPanes();
+  }
+
+  /**
+   * One pane per key and window, holding all of the window's elements, fired when the window
+   * expires: when the watermark passes its end plus the allowed lateness, or at end of stream.
+   */
+  public static <T> Window<T> firingOnceAtExpiry(WindowingSpec spec) {
+    return Window.<T>into(FixedWindows.of(spec.windowSize()))
+        .triggering(Never.ever())
+        .withAllowedLateness(spec.allowedLateness(), Window.ClosingBehavior.FIRE_ALWAYS)
+        .discardingFiredPanes();
   }
 
   /**

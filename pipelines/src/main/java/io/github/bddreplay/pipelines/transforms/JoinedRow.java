@@ -1,15 +1,18 @@
 package io.github.bddreplay.pipelines.transforms;
 
 import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.pipelines.source.SensorTopic;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 
 /**
  * The output of the stream-joined pipeline: the route's {@code uuid}, the window, every location
- * column prefixed {@code loc_}, every acceleration column prefixed {@code acc_}, and the pane. The
+ * column prefixed {@code loc_} and every acceleration column prefixed {@code acc_}. No pane
+ * columns: each row is final when written (append semantics, {@link FullOuterJoinPerRoute}). The
  * side columns keep the source types and are all nullable, because a row without a partner in its
  * window is padded with nulls on the missing side.
  */
@@ -17,6 +20,10 @@ public final class JoinedRow {
   public static final String UUID = "uuid";
   public static final String LOCATION_PREFIX = "loc_";
   public static final String ACCELERATION_PREFIX = "acc_";
+  /** Null exactly on the padded side of a row without partner: every source row has a timestamp. */
+  public static final String LOCATION_TIMESTAMP = LOCATION_PREFIX + SensorTopic.TIMESTAMP;
+
+  public static final String ACCELERATION_TIMESTAMP = ACCELERATION_PREFIX + SensorTopic.TIMESTAMP;
 
   public static final Schema SCHEMA = buildSchema();
 
@@ -26,12 +33,12 @@ public final class JoinedRow {
    * One joined row; {@code location} or {@code acceleration} is null for a row without partner.
    */
   public static GenericRecord of(
-      String uuid, GenericRecord location, GenericRecord acceleration, WindowPane pane) {
+      String uuid, GenericRecord location, GenericRecord acceleration, IntervalWindow window) {
     GenericRecord row = new GenericData.Record(SCHEMA);
     row.put(UUID, uuid);
+    WindowPane.writeWindow(window, row);
     copyPrefixed(location, BddSchemas.LOCATIONS_AVRO, LOCATION_PREFIX, row);
     copyPrefixed(acceleration, BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_PREFIX, row);
-    pane.writeTo(row);
     return row;
   }
 
@@ -79,11 +86,10 @@ public final class JoinedRow {
     fields.addAll(WindowPane.windowFields());
     fields.addAll(prefixedFields(BddSchemas.LOCATIONS_AVRO, LOCATION_PREFIX));
     fields.addAll(prefixedFields(BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_PREFIX));
-    fields.addAll(WindowPane.paneFields());
     return Schema.createRecord(
         "stream_joined",
         "Full outer join of locations and accelerations on uuid within one event-time window,"
-            + " as of one pane.",
+            + " each row written once, final.",
         "io.github.bddreplay.pipelines",
         false,
         fields);

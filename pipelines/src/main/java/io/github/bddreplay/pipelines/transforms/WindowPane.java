@@ -39,6 +39,12 @@ public record WindowPane(
         new Schema.Field(PANE_TIMING, Schema.create(Schema.Type.STRING)));
   }
 
+  /** Writes the two window columns of {@code window} (for rows that belong to no pane). */
+  static void writeWindow(IntervalWindow window, GenericRecord row) {
+    row.put(WINDOW_START, toMicros(window.start().getMillis()));
+    row.put(WINDOW_END, toMicros(window.end().getMillis()));
+  }
+
   void writeTo(GenericRecord row) {
     row.put(WINDOW_START, windowStartMicros);
     row.put(WINDOW_END, windowEndMicros);

@@ -121,7 +121,7 @@ class EndToEndTest {
 
   private static long latePanes(Run run) throws Exception {
     PipelineOutputReader output = PipelineOutputReader.at(run.output());
-    return output.windowed().panes().latePanes() + output.joined().panes().latePanes();
+    return output.windowed().panes().latePanes();
   }
 
   @Test

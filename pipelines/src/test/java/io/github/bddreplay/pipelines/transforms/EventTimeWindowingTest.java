@@ -25,29 +25,19 @@ class EventTimeWindowingTest {
         .getWindowingStrategy();
   }
 
-  /** Accumulating panes in the spec's windows and lateness, early ones as {@code earlyFirings}. */
-  private static void assertUpdating(WindowingStrategy<?, ?> strategy, String earlyFirings) {
+  @Test
+  void updatingPanesAccumulateInTheSpecsWindowsAndLateness() {
+    WindowingStrategy<?, ?> strategy =
+        strategyOf(EventTimeWindowing.updatingPanes(SPEC));
+
     assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
     assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
     assertEquals(AccumulationMode.ACCUMULATING_FIRED_PANES, strategy.getMode());
     assertEquals(
         "AfterWatermark.pastEndOfWindow()"
-            + ".withEarlyFirings(" + earlyFirings + ")"
+            + ".withEarlyFirings(AfterPane.elementCountAtLeast(1))"
             + ".withLateFirings(AfterPane.elementCountAtLeast(1))",
         strategy.getTrigger().toString());
-  }
-
-  @Test
-  void updatingPanesFireEarlyForNewData() {
-    assertUpdating(
-        strategyOf(EventTimeWindowing.updatingPanes(SPEC)), "AfterPane.elementCountAtLeast(1)");
-  }
-
-  @Test
-  void updatingPanesAfterADelayFireEarlyOnProcessingTime() {
-    assertUpdating(
-        strategyOf(EventTimeWindowing.updatingPanesAfter(SPEC, Duration.standardSeconds(1))),
-        "AfterProcessingTime.pastFirstElementInPane().plusDelayOf(1 second)");
   }
 
   @Test
@@ -60,5 +50,25 @@ class EventTimeWindowingTest {
     assertEquals(AccumulationMode.DISCARDING_FIRED_PANES, strategy.getMode());
     assertEquals(
         "Repeatedly.forever(AfterPane.elementCountAtLeast(1))", strategy.getTrigger().toString());
+  }
+
+  @Test
+  void windowsForStateKeepTheSpecsWindowsAndLatenessWithTheDefaultTrigger() {
+    WindowingStrategy<?, ?> strategy = strategyOf(EventTimeWindowing.forState(SPEC));
+
+    assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
+    assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
+    assertEquals("DefaultTrigger", strategy.getTrigger().toString());
+  }
+
+  @Test
+  void firingOnceAtExpiryNeverFiresEarlyAndAlwaysFiresItsClosingPane() {
+    WindowingStrategy<?, ?> strategy = strategyOf(EventTimeWindowing.firingOnceAtExpiry(SPEC));
+
+    assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
+    assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
+    assertEquals(Window.ClosingBehavior.FIRE_ALWAYS, strategy.getClosingBehavior());
+    assertEquals(AccumulationMode.DISCARDING_FIRED_PANES, strategy.getMode());
+    assertEquals("Never.NeverTrigger", strategy.getTrigger().toString());
   }
 }

@@ -2,6 +2,7 @@ package io.github.bddreplay.pipelines.transforms;
 
 import io.github.bddreplay.pipelines.source.ReadSensorStreams;
 
+import static io.github.bddreplay.pipelines.transforms.BddRows.at;
 import static io.github.bddreplay.pipelines.transforms.BddRows.window;
 
 import io.github.bddreplay.parquet.BddSchemas;
@@ -25,12 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Windows and panes of the stream-joined pipeline. Both topics come from one TestStream, so the
- * order of arrivals, the watermark and the processing clock are pinned for both sides at once.
+ * The stream-joined pipeline's append semantics: every row of the batch join once, in its window,
+ * a null-padded row only once its window can no longer change. Both topics come from one
+ * TestStream, so the order of arrivals and the watermark are pinned for both sides at once.
  */
 class FullOuterJoinPerRouteTest {
-  private static final Duration EARLY_FIRING_DELAY = Duration.standardSeconds(1);
-
   @RegisterExtension final TestPipelineExtension pipelineExtension = TestPipelineExtension.create();
 
   private static TestStream.Builder<KV<String, GenericRecord>> stream() {
@@ -54,7 +54,7 @@ class FullOuterJoinPerRouteTest {
     return TimestampedValue.of(KV.of(topic, row.getValue()), row.getTimestamp());
   }
 
-  /** Joins the two topics of the stream and describes each output row as "uuid loc x acc pane". */
+  /** Joins the two topics of the stream and describes each output row as "uuid loc x acc". */
   private static PCollection<String> joined(
       TestPipeline pipeline, TestStream<KV<String, GenericRecord>> events) {
     PCollection<KV<String, GenericRecord>> topics = pipeline.apply(events);
@@ -66,7 +66,7 @@ class FullOuterJoinPerRouteTest {
                 ReadSensorStreams.ACCELERATIONS,
                 topic(topics, BddSchemas.ACCELERATIONS, BddRows.ACCELERATION_CODER));
     return bothTopics
-        .apply(new FullOuterJoinPerRoute(WindowingSpec.DEFAULT, EARLY_FIRING_DELAY))
+        .apply(new FullOuterJoinPerRoute(WindowingSpec.DEFAULT))
         .apply(
             "Describe",
             MapElements.into(TypeDescriptors.strings()).via(FullOuterJoinPerRouteTest::describe));
@@ -82,12 +82,7 @@ class FullOuterJoinPerRouteTest {
 
   private static String describe(GenericRecord row) {
     return String.format(
-        "%s %s x %s %s#%s",
-        row.get("uuid"),
-        orDash(row.get("loc_id")),
-        orDash(row.get("acc_id")),
-        row.get("pane_timing"),
-        row.get("pane_index"));
+        "%s %s x %s", row.get("uuid"), orDash(row.get("loc_id")), orDash(row.get("acc_id")));
   }
 
   private static String orDash(Object value) {
@@ -99,13 +94,36 @@ class FullOuterJoinPerRouteTest {
     TestStream<KV<String, GenericRecord>> events =
         stream()
             .addElements(loc("L1", "car-a", 1), acc("A1", "car-a", 2))
-            .advanceWatermarkTo(window(0).end())
             .advanceWatermarkToInfinity();
 
     PCollection<String> output = joined(pipeline, events);
 
-    PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder("car-a L1 x A1 ON_TIME#0");
-    PAssert.that(output).containsInAnyOrder("car-a L1 x A1 ON_TIME#0");
+    PAssert.that(output).inWindow(window(0)).containsInAnyOrder("car-a L1 x A1");
+    PAssert.that(output).containsInAnyOrder("car-a L1 x A1");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void everyLocationIsPairedWithEveryAccelerationOfItsRouteAndWindowOnce(TestPipeline pipeline) {
+    TestStream<KV<String, GenericRecord>> events =
+        stream()
+            .addElements(loc("L1", "car-a", 1), acc("A1", "car-a", 1.02))
+            .advanceWatermarkTo(at(5))
+            .addElements(acc("A2", "car-a", 1.04), loc("L2", "car-a", 4))
+            .advanceWatermarkTo(window(0).end())
+            .addElements(acc("A3", "car-a", 1.06))
+            .advanceWatermarkToInfinity();
+
+    PCollection<String> output = joined(pipeline, events);
+
+    PAssert.that(output)
+        .containsInAnyOrder(
+            "car-a L1 x A1",
+            "car-a L1 x A2",
+            "car-a L1 x A3",
+            "car-a L2 x A1",
+            "car-a L2 x A2",
+            "car-a L2 x A3");
     pipeline.run().waitUntilFinish();
   }
 
@@ -117,13 +135,12 @@ class FullOuterJoinPerRouteTest {
                 loc("L1", "car-a", 1),
                 // Same route, other window: no partner for L1.
                 acc("A1", "car-a", 16))
-            .advanceWatermarkTo(window(1).end())
             .advanceWatermarkToInfinity();
 
     PCollection<String> output = joined(pipeline, events);
 
-    PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder("car-a L1 x - ON_TIME#0");
-    PAssert.that(output).inOnTimePane(window(1)).containsInAnyOrder("car-a - x A1 ON_TIME#0");
+    PAssert.that(output).inWindow(window(0)).containsInAnyOrder("car-a L1 x -");
+    PAssert.that(output).inWindow(window(1)).containsInAnyOrder("car-a - x A1");
     pipeline.run().waitUntilFinish();
   }
 
@@ -135,62 +152,64 @@ class FullOuterJoinPerRouteTest {
                 acc("A1", "car-a", 1),
                 // Same window, other route: no partner for A1.
                 loc("L1", "car-b", 2))
-            .advanceWatermarkTo(window(0).end())
             .advanceWatermarkToInfinity();
 
     PCollection<String> output = joined(pipeline, events);
 
     PAssert.that(output)
-        .inOnTimePane(window(0))
-        .containsInAnyOrder("car-a - x A1 ON_TIME#0", "car-b L1 x - ON_TIME#0");
+        .inWindow(window(0))
+        .containsInAnyOrder("car-a - x A1", "car-b L1 x -");
     pipeline.run().waitUntilFinish();
   }
 
   @Test
-  void everyLocationIsPairedWithEveryAccelerationOfItsRouteAndWindow(TestPipeline pipeline) {
-    TestStream<KV<String, GenericRecord>> events =
-        stream()
-            .addElements(loc("L1", "car-a", 1), loc("L2", "car-a", 4))
-            .addElements(
-                acc("A1", "car-a", 1.02),
-                acc("A2", "car-a", 1.04),
-                acc("A3", "car-a", 1.06))
-            .advanceWatermarkTo(window(0).end())
-            .advanceWatermarkToInfinity();
-
-    PCollection<String> output = joined(pipeline, events);
-
-    PAssert.that(output)
-        .inOnTimePane(window(0))
-        .containsInAnyOrder(
-            "car-a L1 x A1 ON_TIME#0",
-            "car-a L1 x A2 ON_TIME#0",
-            "car-a L1 x A3 ON_TIME#0",
-            "car-a L2 x A1 ON_TIME#0",
-            "car-a L2 x A2 ON_TIME#0",
-            "car-a L2 x A3 ON_TIME#0");
-    pipeline.run().waitUntilFinish();
-  }
-
-  @Test
-  void latePartnerReplacesTheNullPaddedRowInTheNextPane(TestPipeline pipeline) {
+  void aLatePartnerWithinTheLatenessIsMatchedAndNoPaddedRowIsEverWritten(TestPipeline pipeline) {
     TestStream<KV<String, GenericRecord>> events =
         stream()
             .addElements(loc("L1", "car-a", 1))
-            .advanceWatermarkTo(window(0).end().plus(Duration.standardSeconds(10)))
+            // Past the window's end, within its 30 s of allowed lateness.
+            .advanceWatermarkTo(window(0).end().plus(Duration.standardSeconds(29)))
             .addElements(acc("A1", "car-a", 2))
             .advanceWatermarkToInfinity();
 
     PCollection<String> output = joined(pipeline, events);
 
-    PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder("car-a L1 x - ON_TIME#0");
-    PAssert.that(output).inLatePane(window(0)).containsInAnyOrder("car-a L1 x A1 LATE#1");
-    PAssert.that(output).containsInAnyOrder("car-a L1 x - ON_TIME#0", "car-a L1 x A1 LATE#1");
+    PAssert.that(output).containsInAnyOrder("car-a L1 x A1");
     pipeline.run().waitUntilFinish();
   }
 
   @Test
-  void windowsOfTheActiveTopicCloseOnTimeWhileTheOtherTopicIsIdle(TestPipeline pipeline) {
+  void aRowIsPaddedWhenItsWindowExpiresAndAPartnerAfterThatIsDropped(TestPipeline pipeline) {
+    TestStream<KV<String, GenericRecord>> events =
+        stream()
+            .addElements(loc("L1", "car-a", 1))
+            .advanceWatermarkTo(window(0).end().plus(Duration.standardSeconds(31)))
+            .addElements(acc("A1", "car-a", 2))
+            .advanceWatermarkToInfinity();
+
+    PCollection<String> output = joined(pipeline, events);
+
+    PAssert.that(output).containsInAnyOrder("car-a L1 x -");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void rowsWithoutUuidAreNeverPairedNotEvenWithEachOther(TestPipeline pipeline) {
+    TestStream<KV<String, GenericRecord>> events =
+        stream()
+            .addElements(loc("L1", null, 1), acc("A1", null, 2), acc("A2", "car-a", 3))
+            .advanceWatermarkToInfinity();
+
+    PCollection<String> output = joined(pipeline, events);
+
+    PAssert.that(output)
+        .inWindow(window(0))
+        .containsInAnyOrder("null L1 x -", "null - x A1", "car-a - x A2");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void windowsOfTheActiveTopicCloseWhileTheOtherTopicIsIdle(TestPipeline pipeline) {
     TestStream<KV<String, GenericRecord>> events =
         stream()
             .addElements(loc("L1", "car-a", 1), acc("A1", "car-a", 1))
@@ -204,12 +223,9 @@ class FullOuterJoinPerRouteTest {
 
     PCollection<String> output = joined(pipeline, events);
 
-    PAssert.that(output).inOnTimePane(window(0)).containsInAnyOrder("car-a L1 x A1 ON_TIME#0");
-    PAssert.that(output).inOnTimePane(window(1)).containsInAnyOrder("car-a L2 x - ON_TIME#0");
-    PAssert.that(output).inOnTimePane(window(2)).containsInAnyOrder("car-a L3 x - ON_TIME#0");
-    PAssert.that(output)
-        .containsInAnyOrder(
-            "car-a L1 x A1 ON_TIME#0", "car-a L2 x - ON_TIME#0", "car-a L3 x - ON_TIME#0");
+    PAssert.that(output).inWindow(window(0)).containsInAnyOrder("car-a L1 x A1");
+    PAssert.that(output).inWindow(window(1)).containsInAnyOrder("car-a L2 x -");
+    PAssert.that(output).inWindow(window(2)).containsInAnyOrder("car-a L3 x -");
     pipeline.run().waitUntilFinish();
   }
 }

@@ -11,17 +11,18 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class JoinedRowTest {
-  private static final WindowPane PANE = new WindowPane(0L, 15_000_000L, 0, "ON_TIME");
+  private static final IntervalWindow WINDOW = new IntervalWindow(new Instant(0), new Instant(15_000));
 
   @Test
-  void schemaIsUuidWindowPrefixedLocationAndAccelerationColumnsThenPane() {
+  void schemaIsUuidWindowThenPrefixedLocationAndAccelerationColumnsWithoutPane() {
     List<String> expected = new ArrayList<>(List.of("uuid", "window_start", "window_end"));
     BddSchemas.LOCATIONS_AVRO.getFields().forEach(f -> expected.add("loc_" + f.name()));
     BddSchemas.ACCELERATIONS_AVRO.getFields().forEach(f -> expected.add("acc_" + f.name()));
-    expected.addAll(List.of("pane_index", "pane_timing"));
 
     assertEquals(
         expected, JoinedRow.SCHEMA.getFields().stream().map(Schema.Field::name).toList());
@@ -54,7 +55,7 @@ class JoinedRowTest {
     GenericRecord location = BddRows.location("L1", "car", "ride", 1, 4.0).getValue();
     GenericRecord acceleration = BddRows.acceleration("A1", "car", 2).getValue();
 
-    GenericRecord row = JoinedRow.of("car", location, acceleration, PANE);
+    GenericRecord row = JoinedRow.of("car", location, acceleration, WINDOW);
 
     assertEquals("car", row.get("uuid"));
     for (Schema.Field field : BddSchemas.LOCATIONS_AVRO.getFields()) {
@@ -65,8 +66,6 @@ class JoinedRowTest {
     }
     assertEquals(0L, row.get("window_start"));
     assertEquals(15_000_000L, row.get("window_end"));
-    assertEquals(0L, row.get("pane_index"));
-    assertEquals("ON_TIME", row.get("pane_timing"));
     assertTrue(GenericData.get().validate(JoinedRow.SCHEMA, row));
   }
 
@@ -74,7 +73,7 @@ class JoinedRowTest {
   void missingSideIsPaddedWithNulls() {
     GenericRecord location = BddRows.location("L1", "car", "ride", 1, 4.0).getValue();
 
-    GenericRecord row = JoinedRow.of("car", location, null, PANE);
+    GenericRecord row = JoinedRow.of("car", location, null, WINDOW);
 
     assertEquals("L1", row.get("loc_id"));
     for (Schema.Field field : BddSchemas.ACCELERATIONS_AVRO.getFields()) {
