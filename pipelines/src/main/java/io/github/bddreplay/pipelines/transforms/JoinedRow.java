@@ -27,6 +27,13 @@ public final class JoinedRow {
 
   public static final Schema SCHEMA = buildSchema();
 
+  // Where each source field goes, in the order of the topic schemas' fields: a joined row is built
+  // millions of times per run, and looking up prefixed names cost a fifth of building it.
+  private static final int[] LOCATION_POSITIONS =
+      positions(BddSchemas.LOCATIONS_AVRO, LOCATION_PREFIX);
+  private static final int[] ACCELERATION_POSITIONS =
+      positions(BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_PREFIX);
+
   private JoinedRow() {}
 
   /**
@@ -37,8 +44,8 @@ public final class JoinedRow {
     GenericRecord row = new GenericData.Record(SCHEMA);
     row.put(UUID, uuid);
     WindowPane.writeWindow(window, row);
-    copyPrefixed(location, BddSchemas.LOCATIONS_AVRO, LOCATION_PREFIX, row);
-    copyPrefixed(acceleration, BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_PREFIX, row);
+    copy(location, BddSchemas.LOCATIONS_AVRO, LOCATION_POSITIONS, row);
+    copy(acceleration, BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_POSITIONS, row);
     return row;
   }
 
@@ -65,13 +72,21 @@ public final class JoinedRow {
         : Schema.createUnion(Schema.create(Schema.Type.NULL), schema);
   }
 
-  private static void copyPrefixed(
-      GenericRecord source, Schema sourceSchema, String prefix, GenericRecord row) {
+  private static int[] positions(Schema source, String prefix) {
+    return source.getFields().stream()
+        .mapToInt(field -> SCHEMA.getField(prefix + field.name()).pos())
+        .toArray();
+  }
+
+  /** Copies the fields of {@code source} by name, so a file's own column order does not matter. */
+  private static void copy(
+      GenericRecord source, Schema sourceSchema, int[] positions, GenericRecord row) {
     if (source == null) {
       return;
     }
-    for (Schema.Field field : sourceSchema.getFields()) {
-      row.put(prefix + field.name(), source.get(field.name()));
+    List<Schema.Field> fields = sourceSchema.getFields();
+    for (int i = 0; i < positions.length; i++) {
+      row.put(positions[i], source.get(fields.get(i).name()));
     }
   }
 
