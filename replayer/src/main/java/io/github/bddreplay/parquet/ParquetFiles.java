@@ -8,6 +8,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.ParquetReadOptions;
@@ -65,6 +66,27 @@ public final class ParquetFiles {
     return AvroParquetReader.<GenericRecord>builder(file, PARQUET_CONF)
         .withDataModel(GenericData.get())
         .build();
+  }
+
+  /**
+   * As {@link #openReader(InputFile)}, reading only the columns of {@code projection}, a record of
+   * some of the file's fields: the others are not decoded.
+   */
+  public static ParquetReader<GenericRecord> openReader(InputFile file, Schema projection)
+      throws IOException {
+    Configuration conf = new Configuration(CONF);
+    AvroReadSupport.setRequestedProjection(conf, projection);
+    return AvroParquetReader.<GenericRecord>builder(file, new HadoopParquetConfiguration(conf))
+        .withDataModel(GenericData.get())
+        .build();
+  }
+
+  /** The number of rows in a file, from its footer. */
+  public static long rowCount(InputFile file) throws IOException {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(file, ParquetReadOptions.builder(PARQUET_CONF).build())) {
+      return reader.getRecordCount();
+    }
   }
 
   /** A writer that replaces any file already at {@code file}. */

@@ -6,6 +6,7 @@ import io.github.bddreplay.pipelines.transforms.JoinedRow;
 import io.github.bddreplay.pipelines.transforms.MeanSpeedRow;
 import io.github.bddreplay.pipelines.transforms.WindowPane;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -70,34 +72,39 @@ public record OutputCensus(Map<PipelineOutput, Count> outputs) {
     Map<List<Object>, PaneInvalidSpeeds> lastPanes = new HashMap<>();
     long withoutPartner = 0;
     for (MatchResult.Metadata file : files) {
-      try (ParquetReader<GenericRecord> reader = ParquetFiles.openReader(new BeamInputFile(file))) {
+      BeamInputFile input = new BeamInputFile(file);
+      if (!windowed) {
+        try {
+          rows += ParquetFiles.rowCount(input);
+          continue;
+        } catch (IOException | RuntimeException e) {
+          throw new IOException(file.resourceId() + ": cannot count its rows: " + e.getMessage(), e);
+        }
+      }
+      try (ParquetReader<GenericRecord> reader =
+          ParquetFiles.openReader(input, projection(output))) {
         for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
           rows++;
-          if (windowed) {
-            List<Object> window =
-                List.of(
-                    String.valueOf(row.get(MeanSpeedRow.UUID)),
-                    row.get(WindowPane.WINDOW_START));
-            windows.add(window);
-            if (output == PipelineOutput.STREAM_JOINED) {
-              if (row.get(JoinedRow.LOCATION_TIMESTAMP) == null
-                  || row.get(JoinedRow.ACCELERATION_TIMESTAMP) == null) {
-                withoutPartner++;
-              }
-              continue;
+          List<Object> window =
+              List.of(
+                  String.valueOf(row.get(MeanSpeedRow.UUID)), row.get(WindowPane.WINDOW_START));
+          windows.add(window);
+          if (output == PipelineOutput.STREAM_JOINED) {
+            if (row.get(JoinedRow.LOCATION_TIMESTAMP) == null
+                || row.get(JoinedRow.ACCELERATION_TIMESTAMP) == null) {
+              withoutPartner++;
             }
-            Timing timing = Timing.valueOf(row.get(WindowPane.PANE_TIMING).toString());
-            panes
-                .computeIfAbsent(timing, t -> new HashSet<>())
-                .add(List.of(window, row.get(WindowPane.PANE_INDEX)));
-            if (row.getSchema().getField(MeanSpeedRow.INVALID_SPEED_COUNT) != null) {
-              PaneInvalidSpeeds pane =
-                  new PaneInvalidSpeeds(
-                      (Long) row.get(WindowPane.PANE_INDEX),
-                      (Long) row.get(MeanSpeedRow.INVALID_SPEED_COUNT));
-              lastPanes.merge(window, pane, (a, b) -> a.paneIndex() >= b.paneIndex() ? a : b);
-            }
+            continue;
           }
+          Timing timing = Timing.valueOf(row.get(WindowPane.PANE_TIMING).toString());
+          panes
+              .computeIfAbsent(timing, t -> new HashSet<>())
+              .add(List.of(window, row.get(WindowPane.PANE_INDEX)));
+          PaneInvalidSpeeds pane =
+              new PaneInvalidSpeeds(
+                  (Long) row.get(WindowPane.PANE_INDEX),
+                  (Long) row.get(MeanSpeedRow.INVALID_SPEED_COUNT));
+          lastPanes.merge(window, pane, (a, b) -> a.paneIndex() >= b.paneIndex() ? a : b);
         }
       } catch (IOException | RuntimeException e) {
         throw new IOException(file.resourceId() + ": cannot count its rows: " + e.getMessage(), e);
@@ -108,5 +115,33 @@ public record OutputCensus(Map<PipelineOutput, Count> outputs) {
     long invalidSpeeds = lastPanes.values().stream().mapToLong(PaneInvalidSpeeds::count).sum();
     return new Count(
         files.size(), rows, windows.size(), paneCounts, invalidSpeeds, withoutPartner);
+  }
+
+  /** The columns the census reads of a windowed or joined output; the rest stay encoded. */
+  private static Schema projection(PipelineOutput output) {
+    return output == PipelineOutput.STREAM_JOINED
+        ? subset(
+            JoinedRow.SCHEMA,
+            JoinedRow.UUID,
+            WindowPane.WINDOW_START,
+            JoinedRow.LOCATION_TIMESTAMP,
+            JoinedRow.ACCELERATION_TIMESTAMP)
+        : subset(
+            MeanSpeedRow.SCHEMA,
+            MeanSpeedRow.UUID,
+            WindowPane.WINDOW_START,
+            WindowPane.PANE_INDEX,
+            WindowPane.PANE_TIMING,
+            MeanSpeedRow.INVALID_SPEED_COUNT);
+  }
+
+  private static Schema subset(Schema schema, String... names) {
+    List<Schema.Field> fields = new ArrayList<>();
+    for (String name : names) {
+      Schema.Field field = schema.getField(name);
+      fields.add(new Schema.Field(field.name(), field.schema(), field.doc(), field.defaultVal()));
+    }
+    return Schema.createRecord(
+        schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
   }
 }
