@@ -155,6 +155,9 @@ public final class Launches {
       return flags;
     }
     List<String> recorded = new ArrayList<>(flags);
+    // A Spark task's stack is deeper than JFR's default 64 frames, which cut off the frames that
+    // say which pipeline step a sample belongs to.
+    recorded.add("-XX:FlightRecorderOptions=stackdepth=512");
     recorded.add(
         "-XX:StartFlightRecording=settings=profile,filename=" + logs(workDir).resolve(label + ".jfr"));
     return recorded;
