@@ -5,14 +5,13 @@ import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 
 /**
  * Counts the panes an aggregating pipeline emits, per pipeline and timing ({@code windowed.EARLY},
- * {@code stream-joined.LATE}, ...), so a run can report how its windows were updated; counter
+ * {@code windowed.LATE}, ...), so a run can report how its windows were updated; counter
  * {@code <pipeline>.windows} counts each (route, window) once, at its first pane; {@code
  * <pipeline>.emptyPanes} counts the panes dropped because they held no row at all.
  */
 public final class PaneCounters {
   public static final String NAMESPACE = "bdd-panes";
   public static final String WINDOWED = "windowed";
-  public static final String STREAM_JOINED = "stream-joined";
 
   private PaneCounters() {}
 

@@ -16,6 +16,7 @@ import io.github.bddreplay.replay.DisorderPlan;
 import io.github.bddreplay.replay.ReplayClock;
 import io.github.bddreplay.replay.ReplayConfig;
 import io.github.bddreplay.replay.ReplaySummary;
+import io.github.bddreplay.replay.ResultsFolder;
 import io.github.bddreplay.replay.Replayer;
 import io.github.bddreplay.testing.ParquetRows;
 import io.github.bddreplay.testing.RealData;
@@ -30,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.beam.runners.spark.SparkContextOptions;
@@ -147,18 +149,24 @@ class EndToEndTest {
 
   /**
    * Micro-batches of 100 ms, which three pipelines on two cores cannot keep up with: the batches
-   * back up (checked: by seconds), and the end of stream comes while many are queued; still every
-   * row and every window's final result must be on disk. (The held-back files then reach their
-   * windows before the lagging on-time panes fire, so there need not be late panes.)
+   * back up (checked: by seconds), and the end of stream comes while many are queued. Besides, from
+   * the end of the replay on, every batch's completion holds Spark's listener bus for 300 ms: Beam's
+   * Spark runner advances its watermark on that bus, so its advances land three or more batches
+   * late, the condition under which a grouping downstream of a fired window would drop the pane as
+   * late. Still every row and every window's final result must be on disk: no pipeline groups what
+   * a windowed grouping emitted. (The held-back files then reach their windows before the lagging
+   * on-time panes fire, so there need not be late panes.)
    */
   @Test
-  void sparkRunnerBackedUpOnPurposeStillGivesTheBatchAnswer() throws Exception {
+  void sparkRunnerBackedUpAndWithItsWatermarkLaggingStillGivesTheBatchAnswer() throws Exception {
     SchedulingDelays delays = new SchedulingDelays();
+    LaggingListenerBus lag = new LaggingListenerBus(work.resolve("results"));
     Run run =
         replayWhilePipelinesRun(
-            "SparkRunner", DISORDER, List.of(delays), "--batchIntervalMillis=100");
+            "SparkRunner", DISORDER, List.of(delays, lag), "--batchIntervalMillis=100");
     assertEqualsTheOracle(run);
     assertThat("longest wait of a micro-batch, ms", delays.maxMillis(), greaterThan(2_000L));
+    assertThat("batches whose completion held the bus after the replay", lag.held(), greaterThan(5));
   }
 
   /** The longest a micro-batch waited for the ones before it. */
@@ -172,6 +180,32 @@ class EndToEndTest {
 
     long maxMillis() {
       return maxMillis.get();
+    }
+  }
+
+  /** Holds Spark's listener bus for 300 ms per completed batch once the replay is complete. */
+  private static final class LaggingListenerBus extends JavaStreamingListener {
+    private final Path replayComplete;
+    private final AtomicInteger held = new AtomicInteger();
+
+    LaggingListenerBus(Path results) {
+      this.replayComplete = results.resolve("input").resolve(ResultsFolder.END_OF_STREAM_MARKER);
+    }
+
+    @Override
+    public void onBatchCompleted(JavaStreamingListenerBatchCompleted completed) {
+      if (Files.exists(replayComplete)) {
+        try {
+          Thread.sleep(300);
+          held.incrementAndGet();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    int held() {
+      return held.get();
     }
   }
 

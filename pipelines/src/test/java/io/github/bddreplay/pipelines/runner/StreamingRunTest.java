@@ -72,9 +72,8 @@ class StreamingRunTest {
   }
 
   /**
-   * With the two-step end of stream a source needs on Spark; a straight jump to +infinity can lose
-   * the final panes to a runner race when batches back up (measured in {@link
-   * EndOfStreamToFinalFilesTest}), which would make this test flaky on a busy machine.
+   * With the two-step end of stream of the pipelines' source (the watermark held at the end of the
+   * last window, then +infinity); {@link EndOfStreamToFinalFilesTest} measures the straight jump.
    */
   @Test
   void onSparkReturnsWithEveryWindowsOnTimePaneOnDisk() {
