@@ -11,6 +11,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -32,8 +33,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Duration;
 
 /**
@@ -79,7 +78,8 @@ public class FullOuterJoinPerRoute
 
   @Override
   public PCollection<GenericRecord> expand(PCollectionTuple topics) {
-    Coder<KV<String, Long>> routeWindowCoder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    Coder<KV<String, Long>> routeWindowCoder =
+        KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), VarLongCoder.of());
     UnionCoder inputs =
         UnionCoder.of(
             List.of(
@@ -87,27 +87,20 @@ public class FullOuterJoinPerRoute
                 ListCoder.of(AvroCoder.of(GenericRecord.class, BddSchemas.ACCELERATIONS_AVRO)),
                 VarLongCoder.of()));
     Coder<KV<KV<String, Long>, RawUnionValue>> inputCoder = KvCoder.of(routeWindowCoder, inputs);
-    AvroCoder<GenericRecord> joinedCoder = AvroCoder.of(GenericRecord.class, JoinedRow.SCHEMA);
-    TupleTag<KV<KV<String, Long>, RawUnionValue>> pairable = new TupleTag<>("pairable") {};
-    TupleTag<GenericRecord> withoutUuid = new TupleTag<>("without uuid") {};
 
     PCollectionList<KV<KV<String, Long>, RawUnionValue>> rows =
         PCollectionList.empty(topics.getPipeline());
-    PCollectionList<GenericRecord> unpairable = PCollectionList.empty(topics.getPipeline());
     for (int side : List.of(LOCATION_SIDE, ACCELERATION_SIDE)) {
       String topic = side == LOCATION_SIDE ? "Locations" : "Accelerations";
-      PCollectionTuple tagged =
-          topics
-              .get(side == LOCATION_SIDE ? LOCATIONS : ACCELERATIONS)
-              .apply(topic + ": window", EventTimeWindowing.<GenericRecord>forState(windowing))
-              .apply(topic + ": key by uuid", new KeyByUuid())
-              .apply(topic + ": gather per uuid", GroupWithinBundle.create())
-              .apply(
-                  topic + ": tag with route window and topic",
-                  ParDo.of(new TagSideFn(side, pairable, withoutUuid))
-                      .withOutputTags(pairable, TupleTagList.of(withoutUuid)));
-      rows = rows.and(tagged.get(pairable).setCoder(inputCoder));
-      unpairable = unpairable.and(tagged.get(withoutUuid).setCoder(joinedCoder));
+      rows =
+          rows.and(
+              topics
+                  .get(side == LOCATION_SIDE ? LOCATIONS : ACCELERATIONS)
+                  .apply(topic + ": window", EventTimeWindowing.<GenericRecord>forState(windowing))
+                  .apply(topic + ": key by uuid", new KeyByUuid())
+                  .apply(topic + ": gather per uuid", GroupWithinBundle.create())
+                  .apply(topic + ": tag with route window and topic", ParDo.of(new TagSideFn(side)))
+                  .setCoder(inputCoder));
     }
     PCollection<KV<KV<String, Long>, RawUnionValue>> bothTopics =
         rows.apply("Rows of both topics", Flatten.pCollections());
@@ -121,19 +114,14 @@ public class FullOuterJoinPerRoute
             .apply("Count rows per route window", Sum.longsPerKey())
             .apply("Expiry of each route window", ParDo.of(new ExpiryFn()))
             .setCoder(inputCoder);
-    PCollection<GenericRecord> joined =
-        PCollectionList.of(bothTopics.apply("Rows into state", intoState()))
-            .and(expiries.apply("Expiries into state", intoState()))
-            .apply("Rows and expiries", Flatten.pCollections())
-            .apply("Join rows as they arrive", ParDo.of(new JoinAsRowsArriveFn()))
-            .setCoder(new JoinPiece.Coder())
-            .apply("Back into their windows", EventTimeWindowing.<JoinPiece>forState(windowing))
-            .apply("Rows of each piece", ParDo.of(new PieceRowsFn(windowing)))
-            .setCoder(joinedCoder);
-    return unpairable
-        .and(joined)
-        .apply("Joined rows", Flatten.pCollections())
-        .setCoder(joinedCoder);
+    return PCollectionList.of(bothTopics.apply("Rows into state", intoState()))
+        .and(expiries.apply("Expiries into state", intoState()))
+        .apply("Rows and expiries", Flatten.pCollections())
+        .apply("Join rows as they arrive", ParDo.of(new JoinAsRowsArriveFn()))
+        .setCoder(new JoinPiece.Coder())
+        .apply("Back into their windows", EventTimeWindowing.<JoinPiece>forState(windowing))
+        .apply("Rows of each piece", ParDo.of(new PieceRowsFn(windowing)))
+        .setCoder(AvroCoder.of(GenericRecord.class, JoinedRow.SCHEMA));
   }
 
   /**
@@ -148,51 +136,35 @@ public class FullOuterJoinPerRoute
   }
 
   /**
-   * Tags one topic's rows of a route with the topic and keys them by route and window start; rows
-   * without uuid, which no row can join, go out null-padded on {@code withoutUuid}.
+   * Tags one topic's rows of a route with the topic and keys them by route and window start, the
+   * route null for rows without uuid. One output only: Beam 2.70's Spark runner encodes, caches
+   * and decodes again, once per output, everything a multi-output ParDo emits.
    */
   static final class TagSideFn
       extends DoFn<KV<String, List<GenericRecord>>, KV<KV<String, Long>, RawUnionValue>> {
     private final int side;
-    private final TupleTag<KV<KV<String, Long>, RawUnionValue>> pairable;
-    private final TupleTag<GenericRecord> withoutUuid;
 
-    TagSideFn(
-        int side,
-        TupleTag<KV<KV<String, Long>, RawUnionValue>> pairable,
-        TupleTag<GenericRecord> withoutUuid) {
+    TagSideFn(int side) {
       this.side = side;
-      this.pairable = pairable;
-      this.withoutUuid = withoutUuid;
     }
 
     @ProcessElement
     public void processElement(
         @Element KV<String, List<GenericRecord>> route,
         IntervalWindow window,
-        MultiOutputReceiver out) {
-      if (route.getKey() != null) {
-        out.get(pairable)
-            .output(
-                KV.of(
-                    KV.of(route.getKey(), window.start().getMillis()),
-                    new RawUnionValue(side, route.getValue())));
-        return;
-      }
-      for (GenericRecord row : route.getValue()) {
-        out.get(withoutUuid)
-            .output(
-                side == LOCATION_SIDE
-                    ? JoinedRow.of(null, row, null, window)
-                    : JoinedRow.of(null, null, row, window));
-      }
+        OutputReceiver<KV<KV<String, Long>, RawUnionValue>> out) {
+      out.output(
+          KV.of(
+              KV.of(route.getKey(), window.start().getMillis()),
+              new RawUnionValue(side, route.getValue())));
     }
   }
 
   /**
    * The number of rows a list carries: the expiry grouping holds only counts, since a streaming
    * grouping on Beam 2.70's Spark runner keeps every value it buffers in its state until the window
-   * fires, and the rows themselves are held by the join.
+   * fires, and the rows themselves are held by the join. Rows without uuid are never held, so
+   * their windows need no expiry.
    */
   static final class RowCountFn
       extends DoFn<KV<KV<String, Long>, RawUnionValue>, KV<KV<String, Long>, Long>> {
@@ -200,7 +172,9 @@ public class FullOuterJoinPerRoute
     public void processElement(
         @Element KV<KV<String, Long>, RawUnionValue> rows,
         OutputReceiver<KV<KV<String, Long>, Long>> out) {
-      out.output(KV.of(rows.getKey(), (long) ((List<?>) rows.getValue().getValue()).size()));
+      if (rows.getKey().getKey() != null) {
+        out.output(KV.of(rows.getKey(), (long) ((List<?>) rows.getValue().getValue()).size()));
+      }
     }
   }
 
@@ -248,9 +222,19 @@ public class FullOuterJoinPerRoute
         OutputReceiver<JoinPiece> out) {
       String uuid = element.getKey().getKey();
       long windowStart = element.getKey().getValue();
+      int tag = element.getValue().getUnionTag();
+      if (uuid == null) {
+        // Equal to nothing, not even another row without uuid: padded at once, never held.
+        @SuppressWarnings("unchecked")
+        List<GenericRecord> rows = (List<GenericRecord>) element.getValue().getValue();
+        out.output(
+            tag == LOCATION_SIDE
+                ? new JoinPiece(null, windowStart, rows, List.of())
+                : new JoinPiece(null, windowStart, List.of(), rows));
+        return;
+      }
       List<GenericRecord> locations = held(locationState);
       List<GenericRecord> accelerations = held(accelerationState);
-      int tag = element.getValue().getUnionTag();
       if (tag == EXPIRED) {
         if (locations.isEmpty() != accelerations.isEmpty()) {
           out.output(new JoinPiece(uuid, windowStart, locations, accelerations));
