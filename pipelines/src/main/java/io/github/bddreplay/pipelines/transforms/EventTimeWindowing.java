@@ -32,10 +32,10 @@ public final class EventTimeWindowing {
   }
 
   /**
-   * The windows alone, for a stateful transform that decides itself what to emit when: its state
-   * lives per key and window until the watermark passes the window's end plus the allowed
-   * lateness, and later elements are dropped. (Beam asks for an accumulation mode with any
-   * lateness; no grouping follows, so there are no panes for it to apply to.)
+   * The windows alone, for steps that only need each element's window and group nothing in it:
+   * the join gathers a bundle's rows per route window and names output files by window, and keeps
+   * its state itself, in the global window. (Beam asks for an accumulation mode with any lateness;
+   * no grouping follows, so there are no panes for it to apply to.)
    */
   public static <T> Window<T> forState(WindowingSpec spec) {
     return Window.<T>into(FixedWindows.of(spec.windowSize()))
