@@ -1,13 +1,14 @@
 package io.github.bddreplay.bench;
 
+import io.github.bddreplay.pipelines.source.DataWatermark;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * When the source's watermark could first pass each event time, derived from the replay: the
- * source's rule is watermark = latest event time read − watermark delay, so the watermark can pass
+ * When the source's watermark could first pass each event time, derived from the replay by the
+ * source's rule ({@link DataWatermark}: latest event time read − watermark delay), so it can pass
  * a window's end once a publication holding an event time at least end + delay has appeared in
  * the input. This is the earliest possible moment; the source reads the file a poll later.
  */
@@ -30,13 +31,8 @@ public final class WatermarkTimeline {
     if (published.size() != maxEventMillis.length) {
       throw new IllegalArgumentException("one latest event time per publication");
     }
-    long[] watermark = new long[maxEventMillis.length];
-    long latest = Long.MIN_VALUE;
-    for (int i = 0; i < maxEventMillis.length; i++) {
-      latest = Math.max(latest, maxEventMillis[i]);
-      watermark[i] = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - watermarkDelay.toMillis();
-    }
-    return new WatermarkTimeline(List.copyOf(published), watermark);
+    return new WatermarkTimeline(
+        List.copyOf(published), DataWatermark.afterEach(maxEventMillis, watermarkDelay.toMillis()));
   }
 
   public static WatermarkTimeline of(PublishedRows rows, Duration watermarkDelay) {
@@ -56,7 +52,7 @@ public final class WatermarkTimeline {
    */
   public Optional<Instant> reaches(long eventMillis) {
     for (int i = 0; i < watermarkMillis.length; i++) {
-      if (watermarkMillis[i] != Long.MIN_VALUE && watermarkMillis[i] >= eventMillis) {
+      if (watermarkMillis[i] != DataWatermark.NONE && watermarkMillis[i] >= eventMillis) {
         return Optional.of(published.get(i));
       }
     }

@@ -2,6 +2,7 @@ package io.github.bddreplay.report;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.bddreplay.pipelines.source.DataWatermark;
 import io.github.bddreplay.replay.ResultsFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,9 @@ import java.util.Map;
 
 /**
  * Charts (b) and (e) for one publication: when it appeared and was due, the event times it
- * carried, and the watermark the rows published so far allow. The watermark follows the
- * pipelines' source: the latest event time read minus the watermark delay, never decreasing (as
- * bench's WatermarkTimeline derives it); it is the earliest the source could get there, since the
- * source reads a file a poll after it appears.
+ * carried, and the watermark the rows published so far allow, by the pipelines' source's rule
+ * ({@link DataWatermark}); it is the earliest the source could get there, since the source reads
+ * a file a poll after it appears.
  *
  * <p>Written as an array in the order of the components, since a run has thousands.
  *
@@ -48,13 +48,15 @@ record PublicationPoint(
     List<LoggedPublication> inOrder = new ArrayList<>(log);
     inOrder.sort(Comparator.comparingLong(LoggedPublication::publishedMillis));
     Map<String, EventRange> ranges = eventRanges(sql, results, inOrder);
+    List<EventRange> rangeOf =
+        inOrder.stream().map(p -> ranges.get(p.fileIn(results).toString())).toList();
+    long[] latestEventMillis =
+        rangeOf.stream().mapToLong(r -> r == null ? DataWatermark.NONE : r.last()).toArray();
+    long[] watermark = DataWatermark.afterEach(latestEventMillis, watermarkDelayMillis);
     List<PublicationPoint> points = new ArrayList<>();
-    Long latest = null;
-    for (LoggedPublication publication : inOrder) {
-      EventRange range = ranges.get(publication.fileIn(results).toString());
-      if (range != null) {
-        latest = latest == null ? range.last() : Math.max(latest, range.last());
-      }
+    for (int i = 0; i < latestEventMillis.length; i++) {
+      LoggedPublication publication = inOrder.get(i);
+      EventRange range = rangeOf.get(i);
       points.add(new PublicationPoint(
           publication.topic(),
           publication.slice(),
@@ -66,7 +68,7 @@ record PublicationPoint(
           publication.lagMillis(),
           range == null ? null : range.first(),
           range == null ? null : range.last(),
-          latest == null ? null : latest - watermarkDelayMillis));
+          watermark[i] == DataWatermark.NONE ? null : watermark[i]));
     }
     return points;
   }
