@@ -4,7 +4,9 @@ import io.github.bddreplay.parquet.BddSchemas;
 import io.github.bddreplay.parquet.ParquetFiles;
 import io.github.bddreplay.testing.oracle.BatchOracle;
 import io.github.bddreplay.testing.oracle.ExpectedWindow;
+import io.github.bddreplay.testing.oracle.OutputRows;
 import io.github.bddreplay.testing.oracle.OutputSchemas;
+import io.github.bddreplay.testing.oracle.Pane;
 import io.github.bddreplay.testing.oracle.RowFingerprint;
 import io.github.bddreplay.testing.oracle.WindowKey;
 import java.io.IOException;
@@ -94,11 +96,11 @@ final class FakeOutputs {
     String rideId = window.rideIds().isEmpty() ? null : window.rideIds().iterator().next();
     Double earlierMean = window.meanSpeed() == null ? 1.0 : window.meanSpeed() + 1.0;
     windowed.add(
-        windowedRow(key, rideId, earlierMean, Math.max(0, window.fixCount() - 1),
-            window.invalidSpeedCount(), 0, EARLY));
+        OutputRows.windowed(key, rideId, earlierMean, Math.max(0, window.fixCount() - 1),
+            window.invalidSpeedCount(), new Pane(0, EARLY)));
     windowed.add(
-        windowedRow(key, rideId, window.meanSpeed(), window.fixCount(), window.invalidSpeedCount(),
-            1, ON_TIME));
+        OutputRows.windowed(key, rideId, window.meanSpeed(), window.fixCount(),
+            window.invalidSpeedCount(), new Pane(1, ON_TIME)));
   }
 
   private void addJoined(WindowKey key, Map<RowFingerprint, Long> rows) {
@@ -112,22 +114,8 @@ final class FakeOutputs {
     all.forEach(row -> joined.add(joinedRow(key, row)));
   }
 
-  private static GenericRecord windowedRow(
-      WindowKey key, String rideId, Double mean, long fixes, long invalid, long pane, String timing) {
-    GenericRecord row = new GenericData.Record(WINDOWED);
-    putWindow(row, key);
-    row.put("ride_id", rideId);
-    row.put("mean_speed", mean);
-    row.put("fix_count", fixes);
-    row.put("invalid_speed_count", invalid);
-    row.put("pane_index", pane);
-    row.put("pane_timing", timing);
-    return row;
-  }
-
   private static GenericRecord joinedRow(WindowKey key, RowFingerprint sides) {
-    GenericRecord row = new GenericData.Record(JOINED);
-    putWindow(row, key);
+    GenericRecord row = OutputRows.withWindow(JOINED, key);
     for (String column : BatchOracle.JOINED_COLUMNS) {
       Object value = sides.get(column);
       row.put(
@@ -135,12 +123,6 @@ final class FakeOutputs {
           value instanceof RowFingerprint.DoubleBits bits ? Double.longBitsToDouble(bits.rawBits()) : value);
     }
     return row;
-  }
-
-  private static void putWindow(GenericRecord row, WindowKey key) {
-    row.put("uuid", key.uuid());
-    row.put("window_start", key.windowStartMicros());
-    row.put("window_end", key.windowEndMicros());
   }
 
   private static Schema topicSchema(String topic) {
