@@ -133,17 +133,19 @@ public final class Verification {
       }
     }
     if (pipelines.contains(Pipeline.WINDOWED)) {
-      String name = Pipeline.WINDOWED.folderName();
-      PanedOutput windowed =
-          new PanedOutput(OutputFolder.at(name, output.resolve(name)), Schemas.WINDOWED);
+      PanedOutput windowed = new PanedOutput(folderOf(output, Pipeline.WINDOWED), Schemas.WINDOWED);
       checks.add(new WindowedCheck(windowed));
       checks.add(new PaneProtocolCheck(windowed));
     }
     if (pipelines.contains(Pipeline.STREAM_JOINED)) {
-      String name = Pipeline.STREAM_JOINED.folderName();
-      checks.add(new JoinedCheck(OutputFolder.at(name, output.resolve(name))));
+      checks.add(new JoinedCheck(folderOf(output, Pipeline.STREAM_JOINED)));
     }
     return checks;
+  }
+
+  private static OutputFolder folderOf(Path output, Pipeline pipeline) throws IOException {
+    String name = pipeline.folderName();
+    return OutputFolder.at(name, output.resolve(name));
   }
 
   private static List<ExpectedRows.Unreadable> loadAnswer(
