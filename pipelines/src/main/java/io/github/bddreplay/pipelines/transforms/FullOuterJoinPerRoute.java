@@ -59,8 +59,9 @@ import org.joda.time.Duration;
  * translated), while a GroupByKey does. So each route window's rows are also counted by a
  * grouping whose only pane fires when the window expires ({@link
  * EventTimeWindowing#firingOnceAtExpiry}); that count is the signal to emit the padded rows and
- * drop the state. It always comes after the window's last row: the source drops rows that are too
- * late for the watermark it reported, and the runner's watermark follows the source's.
+ * drop the state once the join holds that many rows of the window. In a streaming run it comes
+ * after the window's last row (the source drops rows that are too late for the watermark it
+ * reported, and the runner's watermark follows the source's); a batch run may deliver it first.
  *
  * <p>Known cost: on that runner a route window's key stays in the stateful stage's {@code
  * mapWithState} with an empty state after its expiry (StatefulStreamingParDoEvaluator sets no
@@ -203,8 +204,8 @@ public class FullOuterJoinPerRoute
   /**
    * The join of one route window, held in state until the window expires: every arriving list of
    * rows is paired with the other topic's rows held so far, so each pair is emitted once, by the
-   * later of its two rows; at expiry a topic's rows are emitted null-padded if the other topic has
-   * none, and the state is dropped. Emits {@link JoinPiece}s, not rows.
+   * later of its two rows; at expiry, once all of the window's rows are in, a topic's rows are
+   * emitted null-padded if the other topic has none, and the state is dropped. Emits {@link JoinPiece}s, not rows.
    */
   static final class JoinAsRowsArriveFn
       extends DoFn<KV<KV<String, Long>, RawUnionValue>, JoinPiece> {
@@ -219,11 +220,19 @@ public class FullOuterJoinPerRoute
         StateSpecs.value(
             ListCoder.of(AvroCoder.of(GenericRecord.class, BddSchemas.ACCELERATIONS_AVRO)));
 
+    /**
+     * The route window's row count, when its expiry came before all of its rows: a runner may hand
+     * the join its inputs in any order (Flink's batch execution does, sorted by key only).
+     */
+    @StateId("expectedRows")
+    private final StateSpec<ValueState<Long>> expectedSpec = StateSpecs.value(VarLongCoder.of());
+
     @ProcessElement
     public void processElement(
         @Element KV<KV<String, Long>, RawUnionValue> element,
         @StateId("locations") ValueState<List<GenericRecord>> locationState,
         @StateId("accelerations") ValueState<List<GenericRecord>> accelerationState,
+        @StateId("expectedRows") ValueState<Long> expectedState,
         OutputReceiver<JoinPiece> out) {
       String uuid = element.getKey().getKey();
       long windowStart = element.getKey().getValue();
@@ -241,11 +250,12 @@ public class FullOuterJoinPerRoute
       List<GenericRecord> locations = held(locationState);
       List<GenericRecord> accelerations = held(accelerationState);
       if (tag == EXPIRED) {
-        if (locations.isEmpty() != accelerations.isEmpty()) {
-          out.output(new JoinPiece(uuid, windowStart, locations, accelerations));
+        long rowsOfTheWindow = (Long) element.getValue().getValue();
+        if (locations.size() + accelerations.size() >= rowsOfTheWindow) {
+          finish(uuid, windowStart, locations, accelerations, out, locationState, accelerationState);
+        } else {
+          expectedState.write(rowsOfTheWindow);
         }
-        locationState.clear();
-        accelerationState.clear();
         return;
       }
       @SuppressWarnings("unchecked")
@@ -260,7 +270,36 @@ public class FullOuterJoinPerRoute
       }
       List<GenericRecord> own = new ArrayList<>(isLocation ? locations : accelerations);
       own.addAll(rows);
-      (isLocation ? locationState : accelerationState).write(own);
+      Long expected = expectedState.read();
+      if (expected != null && own.size() + partners.size() >= expected) {
+        finish(
+            uuid,
+            windowStart,
+            isLocation ? own : locations,
+            isLocation ? accelerations : own,
+            out,
+            locationState,
+            accelerationState);
+        expectedState.clear();
+      } else {
+        (isLocation ? locationState : accelerationState).write(own);
+      }
+    }
+
+    /** The window's rows are all in: its rows without partner, padded, and the state dropped. */
+    private static void finish(
+        String uuid,
+        long windowStart,
+        List<GenericRecord> locations,
+        List<GenericRecord> accelerations,
+        OutputReceiver<JoinPiece> out,
+        ValueState<List<GenericRecord>> locationState,
+        ValueState<List<GenericRecord>> accelerationState) {
+      if (locations.isEmpty() != accelerations.isEmpty()) {
+        out.output(new JoinPiece(uuid, windowStart, locations, accelerations));
+      }
+      locationState.clear();
+      accelerationState.clear();
     }
 
     private static List<GenericRecord> held(ValueState<List<GenericRecord>> state) {
