@@ -205,7 +205,8 @@ public class FullOuterJoinPerRoute
    * The join of one route window, held in state until the window expires: every arriving list of
    * rows is paired with the other topic's rows held so far, so each pair is emitted once, by the
    * later of its two rows; at expiry, once all of the window's rows are in, a topic's rows are
-   * emitted null-padded if the other topic has none, and the state is dropped. Emits {@link JoinPiece}s, not rows.
+   * emitted null-padded if the other topic has none, and the state is dropped. Emits {@link
+   * JoinPiece}s, not rows.
    */
   static final class JoinAsRowsArriveFn
       extends DoFn<KV<KV<String, Long>, RawUnionValue>, JoinPiece> {
@@ -252,7 +253,8 @@ public class FullOuterJoinPerRoute
       if (tag == EXPIRED) {
         long rowsOfTheWindow = (Long) element.getValue().getValue();
         if (locations.size() + accelerations.size() >= rowsOfTheWindow) {
-          finish(uuid, windowStart, locations, accelerations, out, locationState, accelerationState);
+          finish(uuid, windowStart, locations, accelerations, out,
+              locationState, accelerationState, expectedState);
         } else {
           expectedState.write(rowsOfTheWindow);
         }
@@ -279,8 +281,8 @@ public class FullOuterJoinPerRoute
             isLocation ? accelerations : own,
             out,
             locationState,
-            accelerationState);
-        expectedState.clear();
+            accelerationState,
+            expectedState);
       } else {
         (isLocation ? locationState : accelerationState).write(own);
       }
@@ -294,12 +296,14 @@ public class FullOuterJoinPerRoute
         List<GenericRecord> accelerations,
         OutputReceiver<JoinPiece> out,
         ValueState<List<GenericRecord>> locationState,
-        ValueState<List<GenericRecord>> accelerationState) {
+        ValueState<List<GenericRecord>> accelerationState,
+        ValueState<Long> expectedState) {
       if (locations.isEmpty() != accelerations.isEmpty()) {
         out.output(new JoinPiece(uuid, windowStart, locations, accelerations));
       }
       locationState.clear();
       accelerationState.clear();
+      expectedState.clear();
     }
 
     private static List<GenericRecord> held(ValueState<List<GenericRecord>> state) {
