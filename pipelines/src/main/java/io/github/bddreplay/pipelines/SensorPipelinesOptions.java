@@ -45,6 +45,15 @@ public interface SensorPipelinesOptions extends SensorSourceOptions {
 
   void setAllowedLatenessSeconds(long value);
 
+  @Description(
+      "Sinks write only input a completed runner checkpoint covers, so a run restored from a"
+          + " checkpoint writes no row twice. For runners that restore (Flink); the Spark runner"
+          + " refuses it. Streaming only.")
+  @Default.Boolean(false)
+  boolean getSinksAwaitCheckpoints();
+
+  void setSinksAwaitCheckpoints(boolean value);
+
   @Description("Give up (stop the pipeline, exit non-zero) after this many minutes.")
   @Default.Long(60)
   long getRunTimeoutMinutes();

@@ -1,7 +1,6 @@
 package io.github.bddreplay.pipelines;
 
 import io.github.bddreplay.pipelines.sinks.PipelineOutput;
-import io.github.bddreplay.pipelines.sinks.WriteWindowedParquet;
 import io.github.bddreplay.pipelines.source.ReadSensorStreams;
 import io.github.bddreplay.pipelines.source.SensorTopic;
 import io.github.bddreplay.pipelines.transforms.CopyIntoWindows;
@@ -29,8 +28,7 @@ public final class SimplePipeline extends PTransform<PCollectionTuple, PDone> {
           .apply("Copy " + topic.folderName() + " into windows", new CopyIntoWindows(settings.windowing()))
           .apply(
               "Write " + topic.folderName(),
-              new WriteWindowedParquet(
-                  output.directoryUnder(settings.outputRoot()), topic.schema()));
+              settings.writerOf(output, topic.schema()));
     }
     return PDone.in(topics.getPipeline());
   }

@@ -1,7 +1,6 @@
 package io.github.bddreplay.pipelines;
 
 import io.github.bddreplay.pipelines.sinks.PipelineOutput;
-import io.github.bddreplay.pipelines.sinks.WriteWindowedParquet;
 import io.github.bddreplay.pipelines.transforms.FullOuterJoinPerRoute;
 import io.github.bddreplay.pipelines.transforms.JoinedRow;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -25,9 +24,7 @@ public final class StreamJoinedPipeline extends PTransform<PCollectionTuple, PDo
         .apply("Full outer join per route", new FullOuterJoinPerRoute(settings.windowing()))
         .apply(
             "Write joined rows",
-            new WriteWindowedParquet(
-                PipelineOutput.STREAM_JOINED.directoryUnder(settings.outputRoot()),
-                JoinedRow.SCHEMA));
+            settings.writerOf(PipelineOutput.STREAM_JOINED, JoinedRow.SCHEMA));
     return PDone.in(topics.getPipeline());
   }
 }

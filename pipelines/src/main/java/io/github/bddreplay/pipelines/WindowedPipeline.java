@@ -1,7 +1,6 @@
 package io.github.bddreplay.pipelines;
 
 import io.github.bddreplay.pipelines.sinks.PipelineOutput;
-import io.github.bddreplay.pipelines.sinks.WriteWindowedParquet;
 import io.github.bddreplay.pipelines.source.ReadSensorStreams;
 import io.github.bddreplay.pipelines.transforms.MeanSpeedPerRoute;
 import io.github.bddreplay.pipelines.transforms.MeanSpeedRow;
@@ -24,9 +23,7 @@ public final class WindowedPipeline extends PTransform<PCollectionTuple, PDone> 
         .apply("Mean speed per route", new MeanSpeedPerRoute(settings.windowing()))
         .apply(
             "Write mean speeds",
-            new WriteWindowedParquet(
-                PipelineOutput.WINDOWED.directoryUnder(settings.outputRoot()),
-                MeanSpeedRow.SCHEMA));
+            settings.writerOf(PipelineOutput.WINDOWED, MeanSpeedRow.SCHEMA));
     return PDone.in(topics.getPipeline());
   }
 }

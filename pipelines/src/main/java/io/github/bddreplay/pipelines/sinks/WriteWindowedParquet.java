@@ -2,11 +2,17 @@ package io.github.bddreplay.pipelines.sinks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -27,26 +33,67 @@ import org.apache.beam.sdk.values.PDone;
  * straight from the bundle, rows are on disk in the micro-batch that produced them. Every element
  * is written exactly once, in the pane it comes in: a sink after accumulating panes writes each
  * pane's whole result, and readers keep the latest pane per key (its {@code pane_index}).
+ *
+ * <p><b>On a runner that restores from checkpoints</b> (Flink), the input after the last
+ * checkpoint is processed again after a restore, in other bundles: files of the first attempt
+ * would then overlap files of the second. {@link #writingOnlyCheckpointedInput()} makes the sink
+ * write only input a completed checkpoint covers ({@link DoFn.RequiresStableInput}), so every row
+ * is written once; files an attempt left unfinished ({@link #discardUnfinishedFiles}) hold nothing
+ * another file lacks. Beam's Spark runner refuses that annotation, and needs none: it re-reads the
+ * stream instead of restoring.
  */
 public class WriteWindowedParquet extends PTransform<PCollection<GenericRecord>, PDone> {
   private final String directory;
   private final Schema schema;
+  private final boolean onlyCheckpointedInput;
 
   public WriteWindowedParquet(String directory, Schema schema) {
+    this(directory, schema, false);
+  }
+
+  private WriteWindowedParquet(String directory, Schema schema, boolean onlyCheckpointedInput) {
     this.directory = directory;
     this.schema = schema;
+    this.onlyCheckpointedInput = onlyCheckpointedInput;
+  }
+
+  /** The same sink, writing each row only once a completed checkpoint covers it. */
+  public WriteWindowedParquet writingOnlyCheckpointedInput() {
+    return new WriteWindowedParquet(directory, schema, true);
   }
 
   @Override
   public PDone expand(PCollection<GenericRecord> rows) {
-    rows.apply(
-        "Write one file per window and bundle",
-        ParDo.of(new WriteBundleFilesFn(directory, schema.toString())));
+    WriteBundleFilesFn write =
+        onlyCheckpointedInput
+            ? new WriteCheckpointedBundleFilesFn(directory, schema.toString())
+            : new WriteBundleFilesFn(directory, schema.toString());
+    rows.apply("Write one file per window and bundle", ParDo.of(write));
     return PDone.in(rows.getPipeline());
   }
 
+  /**
+   * Deletes the files a killed run left unfinished in {@code directory} (hidden, never read): with
+   * {@link #writingOnlyCheckpointedInput()} their rows are written again after the restore.
+   *
+   * @return how many were deleted
+   */
+  public static int discardUnfinishedFiles(String directory) throws IOException {
+    List<ResourceId> unfinished = new ArrayList<>();
+    String pattern =
+        FileSystems.matchNewResource(directory, true)
+            .resolve(WindowFileNaming.IN_PROGRESS_PREFIX + "*", StandardResolveOptions.RESOLVE_FILE)
+            .toString();
+    for (MatchResult.Metadata file :
+        FileSystems.match(pattern, EmptyMatchTreatment.ALLOW).metadata()) {
+      unfinished.add(file.resourceId());
+    }
+    FileSystems.delete(unfinished, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    return unfinished.size();
+  }
+
   /** Keeps a file open per window while a bundle lasts; finishes them all when it ends. */
-  static final class WriteBundleFilesFn extends DoFn<GenericRecord, Void> {
+  static class WriteBundleFilesFn extends DoFn<GenericRecord, Void> {
     private final String directory;
     private final String jsonSchema;
     private transient Schema schema;
@@ -96,6 +143,21 @@ public class WriteWindowedParquet extends PTransform<PCollection<GenericRecord>,
       } catch (IOException e) {
         throw new UncheckedIOException("could not finish a file in " + directory, e);
       }
+    }
+  }
+
+  /** {@link WriteBundleFilesFn} on input a completed checkpoint covers. */
+  static final class WriteCheckpointedBundleFilesFn extends WriteBundleFilesFn {
+    WriteCheckpointedBundleFilesFn(String directory, String jsonSchema) {
+      super(directory, jsonSchema);
+    }
+
+    @Override
+    @ProcessElement
+    @RequiresStableInput
+    public void processElement(@Element GenericRecord row, BoundedWindow window)
+        throws IOException {
+      super.processElement(row, window);
     }
   }
 }
