@@ -62,8 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
       names = RunnerProfile.OPTION,
       paramLabel = "NAME|FILE",
       description =
-          "Runner profile: spark-local (embedded Spark, the default), spark-standalone, direct, or"
-              + " a profile file; see profiles/.")
+          "Runner profile: spark-local (embedded Spark, the default), spark-standalone,"
+              + " flink-local (embedded Flink), direct, or a profile file; see profiles/.")
   String profile;
 
   @Unmatched List<String> pipelineOptions = new ArrayList<>();

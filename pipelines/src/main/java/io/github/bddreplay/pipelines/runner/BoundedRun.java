@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricName;
@@ -34,6 +35,10 @@ public final class BoundedRun {
     long startNanos = System.nanoTime();
     // The DirectRunner's run() would return only once the pipeline is done.
     pipeline.getOptions().as(DirectOptions.class).setBlockOnRun(false);
+    boolean onFlink = FlinkRunner.class.equals(pipeline.getOptions().getRunner());
+    if (onFlink) {
+      EmbeddedFlink.configure(pipeline.getOptions(), false);
+    }
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish(WATCH_INTERVAL);
     while (state == null || !state.isTerminal()) {
@@ -43,10 +48,11 @@ public final class BoundedRun {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the bounded pipeline ended " + state + " instead of DONE");
     }
+    Map<MetricName, Long> counters = CounterSnapshots.all(result.metrics());
     return new StreamingRunResult(
         state,
         Duration.millis((System.nanoTime() - startNanos) / 1_000_000),
-        CounterSnapshots.all(result.metrics()));
+        onFlink ? FlinkSourceCounters.addedTo(counters) : counters);
   }
 
   /**

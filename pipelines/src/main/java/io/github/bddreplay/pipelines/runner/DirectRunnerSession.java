@@ -18,7 +18,7 @@ import org.joda.time.Duration;
 final class DirectRunnerSession implements RunnerSession {
   private final PipelineResult result;
   private final MetricNameFilter endOfStreamCounter;
-  private Map<MetricName, Long> countersAtLastLook = Map.of();
+  private final CounterProgress progress = new CounterProgress();
 
   private DirectRunnerSession(PipelineResult result, MetricNameFilter endOfStreamCounter) {
     this.result = result;
@@ -49,10 +49,7 @@ final class DirectRunnerSession implements RunnerSession {
   /** The DirectRunner shows nothing but counters while it runs. */
   @Override
   public boolean madeProgress() {
-    Map<MetricName, Long> now = counters();
-    boolean moved = !now.equals(countersAtLastLook);
-    countersAtLastLook = now;
-    return moved;
+    return progress.moved(counters());
   }
 
   @Override

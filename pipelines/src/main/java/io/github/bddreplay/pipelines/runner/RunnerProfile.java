@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * A named set of runner options, kept as a plain file under the repository's {@code profiles/}
- * ({@code spark-local.properties}, {@code spark-standalone.properties}, {@code direct.properties})
+ * ({@code spark-local.properties}, {@code spark-standalone.properties}, {@code flink-local.properties},
+ * {@code direct.properties})
  * so a user changes a setting in one place. The build copies the folder into the pipelines jar,
  * so the launcher, the Maven profiles (which only name a profile) and spark-submit of the bundled
  * jar read the same files. Each {@code name=value} line stands for the pipeline option {@code
@@ -63,7 +64,7 @@ public record RunnerProfile(String name, Map<String, String> options) {
             "no runner profile '"
                 + nameOrFile
                 + "': neither a file of that path nor a bundled profile (profiles/<name>.properties:"
-                + " spark-local, spark-standalone, direct)");
+                + " spark-local, spark-standalone, flink-local, direct)");
       }
       return read(nameOrFile, in, resource);
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.github.bddreplay.pipelines.runner;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.runners.spark.SparkRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
  *       end-of-stream counter is positive and Spark's watermark for every source is +infinity) and
  *       {@link #withSettleBatches settle} more micro-batches completed. The streaming context is
  *       then stopped gracefully.
+ *   <li>{@link FlinkRunner}: on an embedded Flink ({@link EmbeddedFlink}), restored from the newest
+ *       checkpoint under {@code --checkpointDir} if there is one; the job finishes by itself once
+ *       the source's watermark is +infinity and every operator drained, and the run waits for that.
  *   <li>{@link DirectRunner}: finishes by itself once every watermark is +infinity; the run waits
  *       for that.
  * </ul>
@@ -195,8 +199,11 @@ public final class StreamingRun {
     if (DirectRunner.class.equals(runner)) {
       return DirectRunnerSession.start(pipeline, options, endOfStreamCounter);
     }
+    if (FlinkRunner.class.equals(runner)) {
+      return FlinkStreamingSession.start(pipeline, options, endOfStreamCounter);
+    }
     throw new IllegalArgumentException(
-        "StreamingRun runs on SparkRunner or DirectRunner; the options name "
+        "StreamingRun runs on SparkRunner, FlinkRunner or DirectRunner; the options name "
             + runner.getSimpleName());
   }
 

@@ -45,9 +45,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The real data set replayed at speedup 10 while the three pipelines run, on the DirectRunner and
- * on the Spark runner ({@code local[2]}); the final output must equal what an independent batch
- * computation over the source files gives.
+ * The real data set replayed at speedup 10 while the three pipelines run, on the DirectRunner, on
+ * the Spark runner ({@code local[2]}) and on the embedded Flink (profile {@code flink-local}); the
+ * final output must equal what an independent batch computation over the source files gives.
  */
 class EndToEndTest {
   private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
@@ -93,7 +93,7 @@ class EndToEndTest {
     List<String> pipelineArgs =
         new ArrayList<>(
             List.of(
-                "--runner=" + runner,
+                runnerOption(runner),
                 "--inputDir=" + results.resolve("input"),
                 "--checkpointDir=" + work.resolve("checkpoints"),
                 "--runTimeoutMinutes=5"));
@@ -102,6 +102,11 @@ class EndToEndTest {
     options.as(SparkContextOptions.class).setListeners(listeners);
     StreamingRunResult result = SensorPipelines.run(options);
     return new Run(result, replaying.get(), replayFinished.get(), results, results.resolve("output"));
+  }
+
+  /** Flink runs with its profile's settings (checkpoints, parallelism), the others by name. */
+  private static String runnerOption(String runner) {
+    return runner.equals("FlinkRunner") ? "--profile=flink-local" : "--runner=" + runner;
   }
 
   private static void assertEqualsTheOracle(Run run) throws Exception {
@@ -126,13 +131,14 @@ class EndToEndTest {
     return output.windowed().panes().latePanes();
   }
 
-  @Test
-  void directRunnerGivesTheBatchAnswer() throws Exception {
-    assertEqualsTheOracle(replayWhilePipelinesRun("DirectRunner", DisorderPlan.NONE));
+  @ParameterizedTest
+  @ValueSource(strings = {"DirectRunner", "FlinkRunner"})
+  void givesTheBatchAnswer(String runner) throws Exception {
+    assertEqualsTheOracle(replayWhilePipelinesRun(runner, DisorderPlan.NONE));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"DirectRunner", "SparkRunner"})
+  @ValueSource(strings = {"DirectRunner", "SparkRunner", "FlinkRunner"})
   void lateFilesInsideTheLatenessGiveLatePanesAndTheBatchAnswer(String runner) throws Exception {
     Run run = replayWhilePipelinesRun(runner, DISORDER);
     assertEqualsTheOracle(run);
@@ -220,15 +226,15 @@ class EndToEndTest {
   }
 
   @Test
-  void batchModeOverAFinishedReplayGivesTheSameAnswerOnBothRunners() throws Exception {
+  void batchModeOverAFinishedReplayGivesTheSameAnswerOnEveryRunner() throws Exception {
     Path results = work.resolve("results");
     ReplaySummary replay = replayAtOnce(results);
-    for (String runner : List.of("DirectRunner", "SparkRunner")) {
+    for (String runner : List.of("DirectRunner", "SparkRunner", "FlinkRunner")) {
       Path output = work.resolve("output-" + runner);
       StreamingRunResult result =
           SensorPipelines.run(
               SensorPipelines.parse(
-                  "--runner=" + runner,
+                  runnerOption(runner),
                   "--mode=BATCH",
                   "--inputDir=" + results.resolve("input"),
                   "--outputDir=" + output,

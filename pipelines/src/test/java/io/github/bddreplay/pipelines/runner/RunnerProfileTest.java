@@ -8,13 +8,14 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.bddreplay.pipelines.SensorPipelinesOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.runners.direct.DirectRunner;
-import org.apache.beam.runners.spark.SparkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.runners.spark.SparkRunner;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class RunnerProfileTest {
     assertThat(runnerOf(RunnerProfile.named("spark-local")), is((Object) SparkRunner.class));
     assertThat(runnerOf(RunnerProfile.named("spark-standalone")), is((Object) SparkRunner.class));
     assertThat(runnerOf(RunnerProfile.named("direct")), is((Object) DirectRunner.class));
+    assertThat(runnerOf(RunnerProfile.named("flink-local")), is((Object) FlinkRunner.class));
+    assertThat(RunnerProfile.named("flink-local").option("flinkMaster"), is("[local]"));
     assertThat(RunnerProfile.named("spark-local").option("sparkMaster"), is("local[2]"));
     assertThat(
         RunnerProfile.named("spark-standalone").option("sparkMaster"), containsString("spark://"));
@@ -76,7 +79,7 @@ class RunnerProfileTest {
 
   private static Object runnerOf(RunnerProfile profile) {
     return PipelineOptionsFactory.fromArgs(profile.fillIn())
-        .as(SparkPipelineOptions.class)
+        .as(SensorPipelinesOptions.class)
         .getRunner();
   }
 }

@@ -1,0 +1,145 @@
+package io.github.bddreplay.pipelines.runner;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.beam.runners.core.metrics.MetricsContainerStepMap;
+import org.apache.beam.runners.flink.metrics.FlinkMetricContainer;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.metrics.MetricName;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.joda.time.Duration;
+
+/**
+ * A streaming pipeline on the embedded Flink ({@link EmbeddedFlink}), submitted detached. Flink
+ * finishes the job by itself once the source's watermark reached +infinity and every operator
+ * drained, that is once every window fired its final pane and the sinks wrote it; the session
+ * waits for the job's result, which also carries its final counters.
+ */
+final class FlinkStreamingSession implements RunnerSession {
+  private static final Duration SUBMISSION_TIMEOUT = Duration.standardMinutes(2);
+
+  private final JobClient job;
+  private final MetricNameFilter endOfStreamCounter;
+  private final Optional<Path> restoredFrom;
+  private final CounterProgress progress = new CounterProgress();
+  private JobExecutionResult finished;
+
+  private FlinkStreamingSession(
+      JobClient job,
+      MetricNameFilter endOfStreamCounter,
+      Optional<Path> restoredFrom) {
+    this.job = job;
+    this.endOfStreamCounter = endOfStreamCounter;
+    this.restoredFrom = restoredFrom;
+  }
+
+  static FlinkStreamingSession start(
+      Pipeline pipeline, PipelineOptions options, MetricNameFilter endOfStreamCounter) {
+    Optional<Path> restore = EmbeddedFlink.configure(options, true);
+    FlinkJobHandoff.expect();
+    pipeline.run(options);
+    try {
+      return new FlinkStreamingSession(
+          FlinkJobHandoff.take(SUBMISSION_TIMEOUT), endOfStreamCounter, restore);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while submitting the Flink job", e);
+    }
+  }
+
+  /** Done when the job finished; rethrows its failure. */
+  @Override
+  public boolean awaitDone(Duration atMost) {
+    if (finished != null) {
+      return true;
+    }
+    try {
+      finished = job.getJobExecutionResult().get(atMost.getMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "The Flink job " + job.getJobID() + " failed: " + e.getCause().getMessage(),
+          e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the Flink job", e);
+    }
+  }
+
+  @Override
+  public boolean madeProgress() {
+    return progress.moved(counters());
+  }
+
+  @Override
+  public String describeProgress() {
+    return "Flink job "
+        + job.getJobID()
+        + (restoredFrom.map(checkpoint -> " (restored from " + checkpoint + ")").orElse(""))
+        + (finished != null ? ": finished" : ": running")
+        + ", end-of-stream counter "
+        + endOfStreamCounter.getNamespace()
+        + ":"
+        + endOfStreamCounter.getName()
+        + " = "
+        + counters()
+            .getOrDefault(
+                MetricName.named(endOfStreamCounter.getNamespace(), endOfStreamCounter.getName()),
+                0L);
+  }
+
+  /**
+   * Cancels the job if it still runs: only when the run gives up (timeout, idle). Its newest
+   * checkpoint stays, so a later run with the same {@code --checkpointDir} can go on from it.
+   */
+  @Override
+  public void stopGracefully() {
+    if (finished == null && !job.getJobExecutionResult().isDone()) {
+      try {
+        job.cancel().get(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("cancelling the Flink job " + job.getJobID() + " failed", e);
+      }
+    }
+  }
+
+  /** The accumulators' counters (final once the job finished) plus the source's. */
+  @Override
+  public Map<MetricName, Long> counters() {
+    Object accumulator;
+    if (finished != null) {
+      accumulator = finished.getAllAccumulatorResults().get(FlinkMetricContainer.ACCUMULATOR_NAME);
+    } else {
+      try {
+        accumulator =
+            job.getAccumulators().get(10, TimeUnit.SECONDS).get(FlinkMetricContainer.ACCUMULATOR_NAME);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        accumulator = null;
+      } catch (ExecutionException | TimeoutException e) {
+        // The mini cluster shuts down as the job finishes; the result has the final values then.
+        accumulator = null;
+      }
+    }
+    MetricsContainerStepMap steps =
+        accumulator instanceof MetricsContainerStepMap map ? map : new MetricsContainerStepMap();
+    return FlinkSourceCounters.addedTo(
+        CounterSnapshots.all(MetricsContainerStepMap.asAttemptedOnlyMetricResults(steps)));
+  }
+
+  @Override
+  public void close() {
+    stopGracefully();
+  }
+}
