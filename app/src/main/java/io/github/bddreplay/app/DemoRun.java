@@ -3,7 +3,10 @@ package io.github.bddreplay.app;
 import io.github.bddreplay.BadInputException;
 import io.github.bddreplay.pipelines.SensorPipelines;
 import io.github.bddreplay.pipelines.SensorPipelinesOptions;
+import io.github.bddreplay.pipelines.runner.FlinkCheckpoints;
 import io.github.bddreplay.pipelines.runner.StreamingRunResult;
+import io.github.bddreplay.pipelines.sinks.PipelineOutput;
+import io.github.bddreplay.pipelines.sinks.WriteWindowedParquet;
 import io.github.bddreplay.replay.PreparedReplay;
 import io.github.bddreplay.replay.ReplayClock;
 import io.github.bddreplay.replay.ReplayConfig;
@@ -29,27 +32,44 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * pipelines start reading the folder it fills, then both running side by side until the
  * pipelines have made every window final. A failure of either stops the other.
  *
- * <p>When the Spark checkpoint folder already holds a checkpoint, the run resumes an interrupted
- * one: the replayer continues the recorded replay instead of starting over (which would clear
- * {@code input/} and shift every event time), and the pipelines start afresh over everything
- * published so far (the input folder is the stream's durable log), rewriting {@code output/}.
- * They do not restore Spark's checkpoint: on Beam 2.70's Spark runner that loses the data of the
- * micro-batches in flight at the crash (measured: a restart of the real-data demo lost two
- * stream-joined windows; the runner's SourceDStream refuses to re-read batch times it had
- * generated), while re-reading the log gives the outputs of an uninterrupted run.
+ * <p>When the run's {@code --checkpointDir} already holds a checkpoint, the run resumes an
+ * interrupted one: the replayer continues the recorded replay instead of starting over (which
+ * would clear {@code input/} and shift every event time). What the pipelines do depends on the
+ * runner ({@link Resume}).
  */
 final class DemoRun {
   /** What the two halves reported. */
   record Result(ReplaySummary replay, StreamingRunResult pipelines) {}
 
+  /** How the pipelines of a resumed run go on. */
+  enum Resume {
+    /** Nothing to resume: a fresh replay, fresh outputs. */
+    AFRESH,
+    /**
+     * Spark: the pipelines start afresh over everything published so far (the input folder is
+     * the stream's durable log), rewriting {@code output/}. They do not restore Spark's
+     * checkpoint: on Beam 2.70's Spark runner that loses the data of the micro-batches in flight
+     * at the crash (measured: a restart of the real-data demo lost two stream-joined windows; the
+     * runner's SourceDStream refuses to re-read batch times it had generated), while re-reading
+     * the log gives the outputs of an uninterrupted run.
+     */
+    FROM_THE_LOG,
+    /**
+     * Flink: the job is restored from its newest completed checkpoint and reads on from there;
+     * {@code output/} keeps what the sinks wrote, which is only checkpointed input, and loses
+     * only the files left unfinished by the kill.
+     */
+    FROM_THE_CHECKPOINT
+  }
+
   private final PreparedReplay replay;
   private final SensorPipelinesOptions options;
-  private final boolean resuming;
+  private final Resume resume;
 
-  private DemoRun(PreparedReplay replay, SensorPipelinesOptions options, boolean resuming) {
+  private DemoRun(PreparedReplay replay, SensorPipelinesOptions options, Resume resume) {
     this.replay = replay;
     this.options = options;
-    this.resuming = resuming;
+    this.resume = resume;
   }
 
   /**
@@ -61,23 +81,34 @@ final class DemoRun {
     List<String> args = new ArrayList<>(pipelineArguments);
     args.add("--inputDir=" + config.results().resolve("input"));
     SensorPipelinesOptions options = SensorPipelines.parse(args.toArray(new String[0]));
-    String checkpoint = sparkCheckpoint(options);
-    boolean resuming = checkpoint != null;
+    FileSystems.setDefaultPipelineOptions(options);
+    String checkpoint = runnerCheckpoint(options);
+    Resume resume =
+        checkpoint == null
+            ? Resume.AFRESH
+            : isFlink(options) ? Resume.FROM_THE_CHECKPOINT : Resume.FROM_THE_LOG;
     PreparedReplay replay =
-        new Replayer(config.withResume(resuming), ReplayClock.SYSTEM, System.out).prepare();
-    if (resuming && !replay.resumed()) {
+        new Replayer(config.withResume(resume != Resume.AFRESH), ReplayClock.SYSTEM, System.out)
+            .prepare();
+    if (resume != Resume.AFRESH && !replay.resumed()) {
       throw new BadInputException(
           checkpoint
-              + " holds a Spark checkpoint, but "
+              + " holds a checkpoint, but "
               + config.results()
               + " records no replay to resume with it: give a new --checkpointDir to start afresh");
     }
-    if (resuming) {
-      discardSparkState(options);
+    if (resume == Resume.FROM_THE_CHECKPOINT) {
+      for (PipelineOutput output : PipelineOutput.values()) {
+        WriteWindowedParquet.discardUnfinishedFiles(output.directoryUnder(options.getOutputDir()));
+      }
+    } else {
+      if (resume == Resume.FROM_THE_LOG) {
+        discardSparkState(options);
+      }
+      replay.results().empty("output");
+      replay.results().empty("errors");
     }
-    replay.results().empty("output");
-    replay.results().empty("errors");
-    return new DemoRun(replay, options, resuming);
+    return new DemoRun(replay, options, resume);
   }
 
   SensorPipelinesOptions options() {
@@ -89,15 +120,21 @@ final class DemoRun {
    * from there.
    */
   String restartNote() {
-    if (!SparkRunner.class.equals(options.getRunner())) {
+    if (!SparkRunner.class.equals(options.getRunner()) && !isFlink(options)) {
       return "the " + options.getRunner().getSimpleName() + " keeps no checkpoint: a restart starts over";
     }
     String checkpointDir = checkpointDir(options);
-    return resuming
-        ? "resuming the interrupted run of " + checkpointDir + ": the replay continues, the pipelines"
-            + " read the stream again from its start"
-        : "checkpoints in " + checkpointDir + " (if interrupted, run again with --checkpointDir="
-            + checkpointDir + " to resume)";
+    return switch (resume) {
+      case FROM_THE_LOG ->
+          "resuming the interrupted run of " + checkpointDir + ": the replay continues, the"
+              + " pipelines read the stream again from its start";
+      case FROM_THE_CHECKPOINT ->
+          "resuming the interrupted run of " + checkpointDir + ": the replay continues, the"
+              + " pipelines go on from Flink's newest checkpoint";
+      case AFRESH ->
+          "checkpoints in " + checkpointDir + " (if interrupted, run again with --checkpointDir="
+              + checkpointDir + " to resume)";
+    };
   }
 
   /**
@@ -127,7 +164,10 @@ final class DemoRun {
     }
   }
 
-  /** The Spark runner's {@code --checkpointDir}, without a trailing separator. */
+  /**
+   * The run's {@code --checkpointDir} (an option of the Spark runner's, which every runner here
+   * uses), without a trailing separator.
+   */
   private static String checkpointDir(SensorPipelinesOptions options) {
     return options.as(SparkPipelineOptions.class).getCheckpointDir().replaceAll("/+$", "");
   }
@@ -143,14 +183,27 @@ final class DemoRun {
   }
 
   /**
-   * The Spark checkpoint folder of the pipelines' {@code --checkpointDir} if it holds a checkpoint,
-   * else null (the DirectRunner keeps none).
+   * By class name: the Spark bundle for spark-submit leaves Flink out, so its runner class may be
+   * absent.
    */
-  private static String sparkCheckpoint(SensorPipelinesOptions options) throws IOException {
+  private static boolean isFlink(SensorPipelinesOptions options) {
+    return options.getRunner().getSimpleName().equals("FlinkRunner");
+  }
+
+  /**
+   * The checkpoint the runner left in the pipelines' {@code --checkpointDir}, if there is one:
+   * Spark's checkpoint folder, or Flink's newest completed checkpoint; else null (the DirectRunner
+   * keeps none).
+   */
+  private static String runnerCheckpoint(SensorPipelinesOptions options) throws IOException {
+    if (isFlink(options)) {
+      return FlinkCheckpoints.latestCompleted(checkpointDir(options))
+          .map(Object::toString)
+          .orElse(null);
+    }
     if (!SparkRunner.class.equals(options.getRunner())) {
       return null;
     }
-    FileSystems.setDefaultPipelineOptions(options);
     String folder = checkpointDir(options) + "/spark-checkpoint";
     boolean holds =
         !FileSystems.match(folder + "/checkpoint-*", EmptyMatchTreatment.ALLOW).metadata().isEmpty();

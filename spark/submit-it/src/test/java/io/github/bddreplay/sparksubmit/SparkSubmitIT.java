@@ -3,6 +3,8 @@ package io.github.bddreplay.sparksubmit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.bddreplay.testing.RealData;
+import io.github.bddreplay.testing.oracle.RealDataAnswer;
+import io.github.bddreplay.testing.restart.LoggedProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

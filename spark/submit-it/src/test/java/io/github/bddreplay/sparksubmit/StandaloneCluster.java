@@ -1,5 +1,6 @@
 package io.github.bddreplay.sparksubmit;
 
+import io.github.bddreplay.testing.restart.LoggedProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
