@@ -17,6 +17,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.PCollection;
@@ -62,13 +63,25 @@ public class WriteWindowedParquet extends PTransform<PCollection<GenericRecord>,
     return new WriteWindowedParquet(directory, schema, true);
   }
 
+  /**
+   * With {@link #writingOnlyCheckpointedInput()} the rows are first spread over the writers
+   * (Reshuffle, which Beam's Flink runner turns into a plain rebalance): otherwise a writer of
+   * {@code simple} sits in the same task as a split of the source and ends with it, and Flink
+   * declines every checkpoint while some tasks of a writer have ended and others not, because
+   * the stable-input buffer is union list state (PartialFinishingNotSupportedByStateException).
+   */
   @Override
   public PDone expand(PCollection<GenericRecord> rows) {
-    WriteBundleFilesFn write =
-        onlyCheckpointedInput
-            ? new WriteCheckpointedBundleFilesFn(directory, schema.toString())
-            : new WriteBundleFilesFn(directory, schema.toString());
-    rows.apply("Write one file per window and bundle", ParDo.of(write));
+    if (onlyCheckpointedInput) {
+      rows.apply("Spread over the writers", Reshuffle.viaRandomKey())
+          .apply(
+              "Write one file per window and bundle",
+              ParDo.of(new WriteCheckpointedBundleFilesFn(directory, schema.toString())));
+    } else {
+      rows.apply(
+          "Write one file per window and bundle",
+          ParDo.of(new WriteBundleFilesFn(directory, schema.toString())));
+    }
     return PDone.in(rows.getPipeline());
   }
 

@@ -34,6 +34,8 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
   private final SensorFilesSource source;
   private final SensorSourceConfig config;
   private final InputFolder folder;
+  /** The folder, and the share of its files when the source is split: for log lines. */
+  private final String where;
   private final DeadLetters deadLetters;
   private final String lineage;
   private long batch;
@@ -67,7 +69,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
   SensorFilesReader(SensorFilesSource source, @Nullable SensorFilesCheckpointMark mark) {
     this(source, mark, null, null, FilePosition.START);
     if (mark != null) {
-      LOG.debug("Resuming reading of {} at checkpoint: {}", folder, mark);
+      LOG.debug("Resuming reading of {} at checkpoint: {}", where, mark);
       SensorSourceMetrics.READER_RESTORES_COUNTER.inc();
     }
   }
@@ -106,6 +108,8 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     this.source = source;
     this.config = source.config();
     this.folder = new InputFolder(config.inputDir());
+    this.where =
+        source.share().count() == 1 ? folder.toString() : folder + " (" + source.share() + ")";
     this.deadLetters = new DeadLetters(config.errorsDir());
     this.replayFiles = replayFiles;
     this.replayStopFile = replayStopFile;
@@ -180,7 +184,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
       LOG.error(
           "Input file {} in {} disappeared while being read: its rows after record {} are lost",
           relativePath,
-          folder,
+          where,
           position.records());
       markFinished(relativePath);
     }
@@ -334,14 +338,15 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     } catch (IOException e) {
       LOG.warn(
           "Cannot list {}, trying again in {}: {}",
-          folder,
+          where,
           config.pollInterval(),
           SensorFileReader.reasonOf(e));
       return;
     }
     boolean found = false;
     for (SensorFile file : listed) {
-      if (!finished.contains(file.relativePath())) {
+      String path = file.relativePath();
+      if (!finished.contains(path) && source.share().owns(path)) {
         found |= pending.add(file);
       }
     }
@@ -353,7 +358,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
       LOG.info(
           "End-of-stream marker {} found in {}: reading the last {} files",
           InputFolder.END_OF_STREAM_MARKER,
-          folder,
+          where,
           pending.size());
     }
   }
@@ -364,7 +369,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
       LOG.warn(
           "No new input file in {} for {} (idle timeout) and no end-of-stream marker: ending the"
               + " stream as if the replay were complete",
-          folder,
+          where,
           timeout.get());
       lastListingDone = true;
     }
@@ -386,7 +391,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
           "All {} files of {} read: holding the watermark at {}, the end of the last window, for {}"
               + " before ending the stream",
           finished.size(),
-          folder,
+          where,
           lastWindowEnd(),
           config.endOfStreamHold());
     }
@@ -406,7 +411,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     LOG.info(
         "End of stream: {} files read from {}; the watermark is now the end of time",
         finished.size(),
-        folder);
+        where);
   }
 
   /** The current chunk: its topic's ordinal as union tag, its rows as a {@code List}. */

@@ -30,10 +30,17 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * output later than its input's timestamp but not earlier, the chunk carries the earliest.
  *
  * <p>It is an {@link UnboundedSource} rather than a splittable DoFn because that is what the
- * Spark runner can run in streaming mode. It has a single split that reads both topics: the
- * watermark is then one number that follows all the data, whereas two sources (one per topic)
- * feeding one stage let the stage's watermark race ahead of a source that reported nothing in a
- * micro-batch (Beam 2.70's Spark runner forgets such a source's watermark).
+ * Spark runner can run in streaming mode. One source reads both topics: two sources (one per
+ * topic) feeding one stage let the stage's watermark race ahead of a source that reported nothing
+ * in a micro-batch (Beam 2.70's Spark runner forgets such a source's watermark, apache/beam#39822).
+ *
+ * <p><b>Splits.</b> By default the source does not split, so its watermark is one number that
+ * follows all the data. With {@link SensorSourceConfig#maxSplits} above 1 it splits into readers of
+ * disjoint {@link FileShare}s of the files, each with its own watermark, checkpoint mark and end
+ * of stream: for runners that take a source's watermark as the minimum over its splits (Flink).
+ * Beam 2.70's Spark runner takes the maximum (SparkUnboundedSource's ReadReportDStream "advances to
+ * the latest of all partitions"), so there a split that falls behind would have its rows dropped
+ * as late downstream; its profiles keep one split.
  *
  * <p><b>Watermark.</b> The watermark follows the data: it is the latest event time read so far
  * minus the watermark delay (default 5 s), never moving backwards. The delay covers the disorder
@@ -94,6 +101,7 @@ public final class SensorFilesSource
 
   private final SensorSourceConfig config;
   private final boolean readsRecomputed;
+  private final FileShare share;
   /** The lineage of the readers that begin with no mark: one per pipeline built. */
   private final String lineage = UUID.randomUUID().toString();
 
@@ -108,8 +116,13 @@ public final class SensorFilesSource
    *     RepeatableBatchesReader})
    */
   public SensorFilesSource(SensorSourceConfig config, boolean readsRecomputed) {
+    this(config, readsRecomputed, FileShare.ALL);
+  }
+
+  private SensorFilesSource(SensorSourceConfig config, boolean readsRecomputed, FileShare share) {
     this.config = config;
     this.readsRecomputed = readsRecomputed;
+    this.share = share;
   }
 
   SensorSourceConfig config() {
@@ -118,6 +131,11 @@ public final class SensorFilesSource
 
   String lineage() {
     return lineage;
+  }
+
+  /** The files this source (or split) reads. */
+  FileShare share() {
+    return share;
   }
 
   /**
@@ -134,10 +152,21 @@ public final class SensorFilesSource
     return UnionCoder.of(coders);
   }
 
-  /** A single split: see the class comment for why both topics go through one reader. */
+  /**
+   * As many splits as the runner asks for, up to {@link SensorSourceConfig#maxSplits} (1 unless
+   * configured: see the class comment), each reading both topics' files of its share.
+   */
   @Override
   public List<SensorFilesSource> split(int desiredNumSplits, PipelineOptions options) {
-    return List.of(this);
+    int splits = Math.max(1, Math.min(desiredNumSplits, config.maxSplits()));
+    if (splits == 1) {
+      return List.of(this);
+    }
+    List<SensorFilesSource> shares = new ArrayList<>();
+    for (int index = 0; index < splits; index++) {
+      shares.add(new SensorFilesSource(config, readsRecomputed, new FileShare(index, splits)));
+    }
+    return shares;
   }
 
   @Override
@@ -159,6 +188,6 @@ public final class SensorFilesSource
 
   @Override
   public String toString() {
-    return "SensorFilesSource(" + config + ")";
+    return "SensorFilesSource(" + config + ", " + share + ")";
   }
 }

@@ -44,15 +44,16 @@ public final class SensorSourceConfig implements Serializable {
   private WindowingSpec windowing = WindowingSpec.DEFAULT;
   private Duration endOfStreamHold = DEFAULT_END_OF_STREAM_HOLD;
   private int maxRowsPerElement = DEFAULT_MAX_ROWS_PER_ELEMENT;
+  private int maxSplits = 1;
 
   private SensorSourceConfig(String inputDir) {
     this.inputDir = Objects.requireNonNull(inputDir, "inputDir");
   }
 
   /**
-   * Continuous reading of {@code inputDir} with the defaults: poll every second, watermark 5 s
+   * Continuous reading of {@code inputDir} with the defaults: poll every 250 ms, watermark 5 s
    * behind the data, no idle timeout, dead letters in {@code <inputDir>/_errors}, the default
-   * windowing, up to 1000 rows per element.
+   * windowing, up to 1000 rows per element, one split.
    */
   public static SensorSourceConfig continuous(String inputDir) {
     return new SensorSourceConfig(inputDir);
@@ -70,7 +71,8 @@ public final class SensorSourceConfig implements Serializable {
         .withIdleTimeout(idleSeconds > 0 ? Duration.standardSeconds(idleSeconds) : null)
         .withWindowing(windowing)
         .withEndOfStreamHold(Duration.millis(options.getEndOfStreamHoldMillis()))
-        .withMaxRowsPerElement(options.getMaxRowsPerElement());
+        .withMaxRowsPerElement(options.getMaxRowsPerElement())
+        .withMaxSplits(options.getSourceSplits());
   }
 
   /** A copy of this configuration with one setting changed by {@code change}. */
@@ -84,6 +86,7 @@ public final class SensorSourceConfig implements Serializable {
     copy.windowing = windowing;
     copy.endOfStreamHold = endOfStreamHold;
     copy.maxRowsPerElement = maxRowsPerElement;
+    copy.maxSplits = maxSplits;
     change.accept(copy);
     return copy;
   }
@@ -149,6 +152,17 @@ public final class SensorSourceConfig implements Serializable {
     return with(c -> c.maxRowsPerElement = maxRowsPerElement);
   }
 
+  /**
+   * Into how many readers the continuous source may split at most (see {@link
+   * SensorFilesSource#split}); 1 keeps one reader for all files.
+   */
+  public SensorSourceConfig withMaxSplits(int maxSplits) {
+    if (maxSplits <= 0) {
+      throw new IllegalArgumentException("source splits must be positive: " + maxSplits);
+    }
+    return with(c -> c.maxSplits = maxSplits);
+  }
+
   public String inputDir() {
     return inputDir;
   }
@@ -189,6 +203,10 @@ public final class SensorSourceConfig implements Serializable {
 
   public int maxRowsPerElement() {
     return maxRowsPerElement;
+  }
+
+  public int maxSplits() {
+    return maxSplits;
   }
 
   @Override

@@ -62,6 +62,17 @@ public interface SensorSourceOptions extends PipelineOptions {
   void setIdleTimeoutSeconds(long value);
 
   @Description(
+      "Continuous reading: into how many readers the source may split, each reading a disjoint"
+          + " share of the files (by a hash of their path) with a watermark of its own. More than 1"
+          + " only for runners whose watermark is the minimum over a source's splits (Flink); Beam"
+          + " 2.70's Spark runner takes the maximum, which would make the rows of a lagging split"
+          + " late.")
+  @Default.Integer(1)
+  int getSourceSplits();
+
+  void setSourceSplits(int value);
+
+  @Description(
       "Continuous reading: how many consecutive rows of one input file travel together as one"
           + " element of the source. Fewer, larger elements mean fewer bundles for the runner.")
   @Default.Integer(SensorSourceConfig.DEFAULT_MAX_ROWS_PER_ELEMENT)

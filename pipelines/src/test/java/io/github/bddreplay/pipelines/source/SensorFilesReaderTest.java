@@ -258,6 +258,44 @@ class SensorFilesReaderTest {
   }
 
   @Test
+  void splitReadersReadDisjointSharesOfTheFilesThatTogetherHoldEveryRowOnce() throws IOException {
+    List<StagedFile> files = publishSmallInput();
+    folder.complete();
+    SensorFilesSource source = new SensorFilesSource(folder.config().withMaxSplits(3));
+
+    List<? extends SensorFilesSource> splits = source.split(3, PipelineOptionsFactory.create());
+
+    assertThat(splits.size(), is(3));
+    List<String> all = new ArrayList<>();
+    for (SensorFilesSource split : splits) {
+      try (RepeatableBatchesReader reader = split.createReader(PipelineOptionsFactory.create(), null)) {
+        List<String> rows = new Driver(reader).readToEnd();
+        List<StagedFile> share =
+            files.stream().filter(f -> split.share().owns(f.relativePath())).toList();
+        assertThat(rows, equalTo(describeAll(inPublicationOrder(share))));
+        assertThat(reader.getWatermark(), equalTo(BoundedWindow.TIMESTAMP_MAX_VALUE));
+        all.addAll(rows);
+      }
+    }
+    assertThat(
+        all.stream().sorted().toList(),
+        equalTo(describeAll(files).stream().sorted().toList()));
+    assertThat(counter(SensorSourceMetrics.END_OF_STREAM), equalTo(3L));
+  }
+
+  @Test
+  void theSourceSplitsOnlyAsFarAsConfigured() {
+    SensorFilesSource source = new SensorFilesSource(folder.config());
+
+    assertThat(source.split(4, PipelineOptionsFactory.create()), equalTo(List.of(source)));
+    assertThat(
+        new SensorFilesSource(folder.config().withMaxSplits(2))
+            .split(4, PipelineOptionsFactory.create())
+            .size(),
+        is(2));
+  }
+
+  @Test
   void filesPublishedWhileReadingAreReadAndTheMarkerEndsTheStream() throws IOException {
     try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       Driver driver = new Driver(reader);
