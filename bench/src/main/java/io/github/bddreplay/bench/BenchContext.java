@@ -33,6 +33,7 @@ public record BenchContext(
       List<Integer> backfillCars,
       int scaleCars,
       double scaleSpeedup,
+      Runner scaleRunner,
       int replayerCars,
       Duration headStart) {}
 }

@@ -82,6 +82,10 @@ public final class Benchmarks implements Callable<Integer> {
   @Option(names = "--scale-speedup", paramLabel = "F", defaultValue = "10", description = "scale: speedup (default: ${DEFAULT-VALUE}).")
   double scaleSpeedup;
 
+  @Option(names = "--scale-runner", paramLabel = "RUNNER", defaultValue = "spark",
+      description = "scale: runner (default: ${DEFAULT-VALUE}).")
+  String scaleRunner;
+
   @Option(names = "--replayer-cars", paramLabel = "N", defaultValue = "10000", description = "replayer: cars (default: ${DEFAULT-VALUE}).")
   int replayerCars;
 
@@ -152,6 +156,7 @@ public final class Benchmarks implements Callable<Integer> {
             backfillCars,
             scaleCars,
             scaleSpeedup,
+            Runner.parse(scaleRunner),
             replayerCars,
             Duration.ofMillis((long) (headStartSeconds * 1000)));
     int failures = 0;

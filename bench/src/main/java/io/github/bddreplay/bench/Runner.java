@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum Runner {
   /** Beam's Spark runner on the embedded {@code local[2]} Spark, the pipelines' default. */
   SPARK("SparkRunner", "spark-local"),
+  /** Beam's Flink runner on the embedded Flink (profile {@code flink-local}). */
+  FLINK("FlinkRunner", "flink-local"),
   DIRECT("DirectRunner", "direct");
 
   private final String beamName;
@@ -29,13 +31,13 @@ public enum Runner {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** {@code spark} or {@code direct}. */
+  /** {@code spark}, {@code flink} or {@code direct}. */
   public static Runner parse(String label) {
     for (Runner runner : values()) {
       if (runner.label().equalsIgnoreCase(label.trim())) {
         return runner;
       }
     }
-    throw new IllegalArgumentException("unknown runner '" + label + "': choose spark or direct");
+    throw new IllegalArgumentException("unknown runner '" + label + "': choose spark, flink or direct");
   }
 }

@@ -30,7 +30,7 @@ public final class StreamingScaleScenario implements Scenario {
 
   @Override
   public String description() {
-    return "synthetic set (--scale-cars) replayed at --scale-speedup, three pipelines on Spark: "
+    return "synthetic set (--scale-cars) replayed at --scale-speedup, three pipelines on --scale-runner: "
         + "lag of each slice's output behind its due time (the lag curve)";
   }
 
@@ -38,19 +38,20 @@ public final class StreamingScaleScenario implements Scenario {
   public List<BenchCase> cases(BenchContext context) throws Exception {
     int cars = context.options().scaleCars();
     double speedup = context.options().scaleSpeedup();
+    Runner runner = context.options().scaleRunner();
     Path synthetic = context.dataSets().synthetic(cars);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("data", synthetic.getFileName().toString());
     settings.put("cars", cars);
-    settings.put("runner", Runner.SPARK.beamName());
+    settings.put("runner", runner.beamName());
     settings.put("speedup", speedup);
     settings.put("pipelines", "simple,windowed,stream-joined");
     settings.put("head_start_s", Seconds.of(context.options().headStart()));
     return List.of(
         new BenchCase(
-            cars + " cars, speedup " + Launches.speedupArg(speedup) + ", spark",
+            cars + " cars, speedup " + Launches.speedupArg(speedup) + ", " + runner.label(),
             settings,
-            workDir -> measure(context, workDir, synthetic, speedup),
+            workDir -> measure(context, workDir, synthetic, speedup, runner),
             targets(cars, speedup)));
   }
 
@@ -79,10 +80,11 @@ public final class StreamingScaleScenario implements Scenario {
     return targets;
   }
 
-  private static RunResult measure(BenchContext context, Path workDir, Path source, double speedup)
+  private static RunResult measure(
+      BenchContext context, Path workDir, Path source, double speedup, Runner runner)
       throws Exception {
     RunResult run = new RunResult();
-    LiveReplay.run(context, workDir, source, speedup, Runner.SPARK, run)
+    LiveReplay.run(context, workDir, source, speedup, runner, run)
         .ifPresent(outcome -> record(outcome, run));
     return run;
   }
