@@ -47,9 +47,15 @@ public final class EmbeddedFlink {
             + ".factory.class: "
             + FlinkSourceCounters.Factory.class.getName());
     restore.ifPresent(checkpoint -> conf.add("execution.savepoint.path: " + checkpoint.toUri()));
+    // A job without a class path of its own gets the JVM's system class loader on Flink's
+    // JobManager (BlobLibraryCacheManager), which under `mvn exec:java` holds Maven's launcher, not
+    // Flink: the JobManager then failed to load Flink's ExecutionConfig. With any class path it
+    // gets a loader whose parent is the one that loaded Flink; an empty folder adds no classes.
     Path confDir = Path.of(checkpointDir, CONF_FOLDER);
+    Path emptyClassPath = confDir.resolve("classpath");
+    conf.add("pipeline.classpaths: " + emptyClassPath.toAbsolutePath().toUri());
     try {
-      Files.createDirectories(confDir);
+      Files.createDirectories(emptyClassPath);
       Files.write(confDir.resolve("flink-conf.yaml"), conf, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write Flink's configuration into " + confDir, e);
