@@ -14,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * code is 0 only then, and verify fails on an unfinished file left in the outputs).
  */
 class FlinkDemoRestartTest {
-  private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
   /** The resumed run's summary: "read  locations N rows from F files; accelerations ...". */
   private static final Pattern FILES_READ =
       Pattern.compile("read +locations \\d+ rows from (\\d+) files; accelerations \\d+ rows from (\\d+) files");
@@ -60,7 +58,7 @@ class FlinkDemoRestartTest {
     int filesRead = Integer.parseInt(read.group(1)) + Integer.parseInt(read.group(2));
     assertThat("files the restored job read", filesRead, greaterThan(0));
     assertThat("files the restored job read", filesRead, lessThan(inputFiles(results)));
-    RealDataAnswer.assertOutputsUnder(results, START, resumed::tail);
+    RealDataAnswer.assertOutputsUnder(results, DemoRestart.START, resumed::tail);
   }
 
   private static int inputFiles(Path results) throws Exception {
@@ -89,17 +87,8 @@ class FlinkDemoRestartTest {
             "-cp",
             System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
             BddReplayApp.class.getName(),
-            "--profile=flink-local",
-            "--source=" + RealData.dir(),
-            "--results=" + results,
-            "--speedup=5",
-            "--start=" + START,
-            "--late-fraction=0.3",
-            "--max-delay=1.5",
-            "--seed=11",
-            "--checkpointDir=" + checkpoints,
-            "--runTimeoutMinutes=4",
-            "-q"));
+            "--profile=flink-local"));
+    command.addAll(DemoRestart.demoArguments(RealData.dir(), results, checkpoints, 5));
     return command;
   }
 }

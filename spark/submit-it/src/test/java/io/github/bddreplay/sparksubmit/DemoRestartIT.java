@@ -5,7 +5,6 @@ import io.github.bddreplay.testing.oracle.RealDataAnswer;
 import io.github.bddreplay.testing.restart.DemoRestart;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * asserted (at that delay they do only now and then).
  */
 class DemoRestartIT {
-  private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
-
   @TempDir Path work;
 
   @Test
@@ -39,25 +36,14 @@ class DemoRestartIT {
 
     DemoRestart.Resumed resumed = restart.killMidReplayAndResume();
 
-    RealDataAnswer.assertOutputsUnder(results, START, resumed::tail);
+    RealDataAnswer.assertOutputsUnder(results, DemoRestart.START, resumed::tail);
   }
 
   /** spark-submit of the bundle's demo on local[2], at speedup 10 with late files. */
   private static List<String> demo(SparkHome spark, Path results, Path checkpoints) {
     List<String> submit = new ArrayList<>(List.of("--master", "local[2]", "--driver-memory", "1g"));
     submit.add(spark.bundle().toString());
-    submit.addAll(
-        List.of(
-            "--source=" + RealData.dir(),
-            "--results=" + results,
-            "--speedup=10",
-            "--start=" + START,
-            "--late-fraction=0.3",
-            "--max-delay=1.5",
-            "--seed=11",
-            "--checkpointDir=" + checkpoints,
-            "--runTimeoutMinutes=4",
-            "-q"));
+    submit.addAll(DemoRestart.demoArguments(RealData.dir(), results, checkpoints, 10));
     return spark.javaCommand("1g", "org.apache.spark.deploy.SparkSubmit", submit);
   }
 }
