@@ -1,9 +1,13 @@
 package io.github.bddreplay.pipelines.source;
 
 import io.github.bddreplay.slices.SliceTime;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Comparator;
 import java.util.Optional;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * A file found at {@code <input>/<topic>/<slice>/<name>}, named by that path relative to the input
@@ -48,6 +52,28 @@ public final class SensorFile implements Comparable<SensorFile> {
       return Optional.empty();
     }
     return Optional.of(new SensorFile(topic, slice, name, metadata));
+  }
+
+  /**
+   * Where the file really is, when it is on the local file system and a symbolic link (of the file
+   * or of its slice or topic folder) takes it outside its input folder; empty otherwise. Such a
+   * file is not the replay's: reading it would let a link pull any file of the machine into the
+   * outputs.
+   */
+  public Optional<Path> linkedOutsideInput() {
+    ResourceId id = metadata.resourceId();
+    if (!"file".equals(id.getScheme())) {
+      return Optional.empty();
+    }
+    Path file = Paths.get(id.toString());
+    Path input = file.getParent().getParent().getParent();
+    try {
+      Path real = file.toRealPath();
+      return real.startsWith(input.toRealPath()) ? Optional.empty() : Optional.of(real);
+    } catch (IOException e) {
+      // Gone or unreadable: the read that follows reports it.
+      return Optional.empty();
+    }
   }
 
   /** Whether a file or folder name marks something that is not data. */

@@ -3,6 +3,8 @@ package io.github.bddreplay.pipelines.source;
 import io.github.bddreplay.parquet.BddSchemas;
 import io.github.bddreplay.parquet.ParquetFiles;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -50,10 +52,16 @@ final class SensorFileReader implements AutoCloseable {
   /**
    * Opens {@code file} and skips the records before {@code from}.
    *
-   * @throws BadSensorFileException when the file is not in a topic and slice folder, is not a
-   *     readable Parquet file, or lacks the columns its topic needs
+   * @throws BadSensorFileException when the file is a symbolic link out of the input folder, is
+   *     not in a topic and slice folder, is not a readable Parquet file, or lacks the columns its
+   *     topic needs
    */
   static SensorFileReader open(SensorFile file, FilePosition from) throws BadSensorFileException {
+    Optional<Path> outside = file.linkedOutsideInput();
+    if (outside.isPresent()) {
+      throw new BadSensorFileException(
+          "a symbolic link to " + outside.get() + ", outside the input folder: not read");
+    }
     SensorTopic topic =
         file.topic()
             .orElseThrow(

@@ -700,6 +700,34 @@ class SensorFilesReaderTest {
   }
 
   @Test
+  void aLinkToAFileOutsideTheInputFolderIsDeadLetteredNotRead() throws IOException {
+    StagedFile good =
+        folder.publish(
+            "locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1)));
+    StagedFile outside =
+        folder.stage(
+            "locations/t=000.0/secret.parquet", SensorTopic.LOCATIONS, List.of(location("car-s", START, 2)));
+    Path link = folder.input().resolve("locations/t=000.0/car-s.parquet");
+    Files.createSymbolicLink(link, outside.staged());
+    Path linkedSlice = folder.input().resolve("locations/t=003.0");
+    Files.createSymbolicLink(linkedSlice, outside.staged().getParent());
+    folder.complete();
+
+    try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
+      assertThat(new Driver(reader).readToEnd(), equalTo(describeAll(List.of(good))));
+    }
+
+    assertThat(counter(SensorSourceMetrics.BAD_FILES), equalTo(2L));
+    assertThat(
+        Files.readString(folder.errors().resolve("locations/t=000.0/car-s.parquet.txt")),
+        containsString(
+            "a symbolic link to " + outside.staged().toRealPath() + ", outside the input folder"));
+    assertThat(
+        Files.readString(folder.errors().resolve("locations/t=003.0/secret.parquet.txt")),
+        containsString("outside the input folder: not read"));
+  }
+
+  @Test
   void rowsWithoutTimestampAreCountedAndSkipped() throws IOException {
     GenericRecord noTime = location("car-a", START, 1);
     noTime.put("timestamp", null);
