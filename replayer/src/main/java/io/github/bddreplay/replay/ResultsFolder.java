@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
@@ -165,6 +166,11 @@ public final class ResultsFolder {
       throw new BadInputException(
           "results folder " + root + " no longer carries " + MARKER + "; refusing to empty " + target);
     }
+    if (Files.isSymbolicLink(target)) {
+      throw new BadInputException(
+          "refusing to empty " + target + ": it is a symbolic link, and emptying it would delete"
+              + " what it leads to; make it a plain folder");
+    }
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new BadInputException("refusing to empty " + target + ": it is a file, not a folder");
     }
@@ -252,14 +258,25 @@ public final class ResultsFolder {
     }
   }
 
-  /** Deletes everything below {@code dir}, keeping the folders {@code dir/<keep>} themselves. */
+  /**
+   * Deletes everything below {@code dir}, keeping the folders {@code dir/<keep>} themselves. Never
+   * through a symbolic link: a link below {@code dir} is deleted as a link, and {@code dir} itself
+   * being one is refused, since clearing it would delete whatever it leads to.
+   */
   private static void deleteContents(Path dir, Collection<String> keep) throws IOException {
+    if (Files.isSymbolicLink(dir)) {
+      throw new BadInputException(
+          "refusing to clear " + dir + ": it is a symbolic link (to " + Files.readSymbolicLink(dir)
+              + "), and clearing it would delete what it leads to; make it a plain folder");
+    }
     if (!Files.isDirectory(dir)) {
       return;
     }
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path entry : entries.toList()) {
-        boolean kept = keep.contains(entry.getFileName().toString()) && Files.isDirectory(entry);
+        boolean kept =
+            keep.contains(entry.getFileName().toString())
+                && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
         if (kept) {
           deleteContents(entry, List.of());
         } else {

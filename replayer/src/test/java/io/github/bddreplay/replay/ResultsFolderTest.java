@@ -85,4 +85,44 @@ class ResultsFolderTest {
     assertThat(Files.readString(results.resolve("output/windowed/window-1.parquet")), is("pane"));
     assertThat(Files.readString(results.resolve("input/locations/t=000.0/p000-1.parquet")), is("published"));
   }
+
+  @Test
+  void refusesToEmptyASubfolderThatIsALinkAndLeavesWhereItLeads() throws Exception {
+    Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("keep.txt"), "precious");
+    Files.createSymbolicLink(results.resolve("errors"), elsewhere);
+
+    BadInputException e =
+        assertThrows(BadInputException.class, () -> ResultsFolder.owned(results).empty("errors"));
+
+    assertThat(e.getMessage(), containsString("is a symbolic link"));
+    assertThat(Files.readString(elsewhere.resolve("keep.txt")), is("precious"));
+  }
+
+  @Test
+  void aFreshReplayRemovesALinkedTopicFolderNotWhatItLeadsTo() throws Exception {
+    Path elsewhere = Files.createDirectories(work.resolve("elsewhere/t=000.0"));
+    Files.writeString(elsewhere.resolve("keep.parquet"), "precious");
+    Path topic = results.resolve("input/accelerations");
+    Files.createSymbolicLink(topic, elsewhere.getParent());
+
+    ResultsFolder.prepare(results, work.resolve("source"), List.of("locations", "accelerations"));
+
+    assertThat(Files.readString(elsewhere.resolve("keep.parquet")), is("precious"));
+    assertThat(Files.isSymbolicLink(topic), is(false));
+    assertThat(Files.isDirectory(topic), is(true));
+  }
+
+  @Test
+  void aResultsPathThatDotsItsWayIntoTheSourceIsRefused() throws Exception {
+    Path source = work.resolve("source");
+
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () -> ResultsFolder.prepare(work.resolve("results/../source/out"), source, List.of("locations")));
+
+    assertThat(e.getMessage(), containsString("refusing to write results into the source folder"));
+    assertThat(Files.exists(source.resolve("out")), is(false));
+  }
 }
