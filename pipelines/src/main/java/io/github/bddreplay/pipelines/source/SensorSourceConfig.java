@@ -223,6 +223,7 @@ public final class SensorSourceConfig implements Serializable {
         + ", up to "
         + maxRowsPerElement
         + " rows per element"
+        + (maxSplits > 1 ? ", up to " + maxSplits + " splits" : "")
         + ", dead letters in "
         + errorsDir()
         + ")";
