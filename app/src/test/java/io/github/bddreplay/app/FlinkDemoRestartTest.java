@@ -10,13 +10,13 @@ import io.github.bddreplay.pipelines.runner.FlinkCheckpoints;
 import io.github.bddreplay.testing.RealData;
 import io.github.bddreplay.testing.oracle.RealDataAnswer;
 import io.github.bddreplay.testing.restart.DemoRestart;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FlinkDemoRestartTest {
   /** The resumed run's summary: "read  locations N rows from F files; accelerations ...". */
   private static final Pattern FILES_READ =
-      Pattern.compile("read +locations \\d+ rows from (\\d+) files; accelerations \\d+ rows from (\\d+) files");
+      Pattern.compile(
+          "read +locations \\d+ rows from (\\d+) files; accelerations \\d+ rows from (\\d+) files");
 
   @TempDir Path work;
 
@@ -68,19 +69,18 @@ class FlinkDemoRestartTest {
   }
 
   /**
-   * The demo in a JVM of its own, on this test's class path and module flags, with late files; at
-   * speedup 5 the replay takes 24 s, time enough for a first checkpoint (every 2 s) and window
-   * before the kill.
+   * The demo in a JVM of its own, on this test's class path and the build's module flags, with
+   * late files; at speedup 5 the replay takes 24 s, time enough for a first checkpoint (every 2 s)
+   * and window before the kill.
    */
   private static List<String> demo(Path results, Path checkpoints) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-opens") || flag.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-          || flag.startsWith("-Djdk.reflect")) {
-        command.add(flag);
-      }
-    }
+    // The root pom's spark.add-opens: the java @argument-file every JVM of the build gets.
+    command.add(
+        Objects.requireNonNull(
+            System.getProperty("spark.add-opens"),
+            "spark.add-opens is not set: run the test with Maven"));
     command.addAll(
         List.of(
             "-Xmx1g",

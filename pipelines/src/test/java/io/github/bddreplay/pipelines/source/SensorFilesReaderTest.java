@@ -272,6 +272,7 @@ class SensorFilesReaderTest {
         List<String> rows = new Driver(reader).readToEnd();
         List<StagedFile> share =
             files.stream().filter(f -> split.share().owns(f.relativePath())).toList();
+        assertThat("files of " + split.share(), share.isEmpty(), is(false));
         assertThat(rows, equalTo(describeAll(inPublicationOrder(share))));
         assertThat(reader.getWatermark(), equalTo(BoundedWindow.TIMESTAMP_MAX_VALUE));
         all.addAll(rows);
