@@ -38,6 +38,7 @@ public enum Runner {
         return runner;
       }
     }
-    throw new IllegalArgumentException("unknown runner '" + label + "': choose spark, flink or direct");
+    throw new IllegalArgumentException(
+        "unknown runner '" + label + "': choose spark, flink or direct");
   }
 }

@@ -30,8 +30,8 @@ public final class StreamingScaleScenario implements Scenario {
 
   @Override
   public String description() {
-    return "synthetic set (--scale-cars) replayed at --scale-speedup, three pipelines on --scale-runner: "
-        + "lag of each slice's output behind its due time (the lag curve)";
+    return "synthetic set (--scale-cars) replayed at --scale-speedup, three pipelines on"
+        + " --scale-runner: lag of each slice's output behind its due time (the lag curve)";
   }
 
   @Override

@@ -38,7 +38,8 @@ public final class EmbeddedFlink {
   static Optional<Path> configure(PipelineOptions options, boolean streaming) {
     FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
     String checkpointDir = options.as(SparkPipelineOptions.class).getCheckpointDir();
-    Optional<Path> restore = streaming ? FlinkCheckpoints.latestCompleted(checkpointDir) : Optional.empty();
+    Optional<Path> restore =
+        streaming ? FlinkCheckpoints.latestCompleted(checkpointDir) : Optional.empty();
     List<String> conf = new ArrayList<>();
     conf.add("execution.job-listeners: " + FlinkJobHandoff.class.getName());
     conf.add(

@@ -15,8 +15,7 @@ import org.joda.time.Duration;
  * status, which fails once the mini cluster shut down at the job's end; the client itself still
  * gives the job's final result. Flink instantiates the listener from the configuration key {@code
  * execution.job-listeners} ({@link EmbeddedFlink} sets it), hence the handoff through a static
- * queue: one submission at a time per
- * JVM.
+ * queue: one submission at a time per JVM.
  */
 public final class FlinkJobHandoff implements JobListener {
   private static final BlockingQueue<Submission> SUBMISSIONS = new LinkedBlockingQueue<>();

@@ -109,7 +109,8 @@ final class FlinkStreamingSession implements RunnerSession {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException("cancelling the Flink job " + job.getJobID() + " failed", e);
+        throw new IllegalStateException(
+            "cancelling the Flink job " + job.getJobID() + " failed", e);
       }
     }
   }
@@ -123,7 +124,9 @@ final class FlinkStreamingSession implements RunnerSession {
     } else {
       try {
         accumulator =
-            job.getAccumulators().get(10, TimeUnit.SECONDS).get(FlinkMetricContainer.ACCUMULATOR_NAME);
+            job.getAccumulators()
+                .get(10, TimeUnit.SECONDS)
+                .get(FlinkMetricContainer.ACCUMULATOR_NAME);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         accumulator = null;

@@ -88,10 +88,8 @@ public class WriteWindowedParquet extends PTransform<PCollection<GenericRecord>,
   /**
    * Deletes the files a killed run left unfinished in {@code directory} (hidden, never read): with
    * {@link #writingOnlyCheckpointedInput()} their rows are written again after the restore.
-   *
-   * @return how many were deleted
    */
-  public static int discardUnfinishedFiles(String directory) throws IOException {
+  public static void discardUnfinishedFiles(String directory) throws IOException {
     List<ResourceId> unfinished = new ArrayList<>();
     String pattern =
         FileSystems.matchNewResource(directory, true)
@@ -102,7 +100,6 @@ public class WriteWindowedParquet extends PTransform<PCollection<GenericRecord>,
       unfinished.add(file.resourceId());
     }
     FileSystems.delete(unfinished, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    return unfinished.size();
   }
 
   /** Keeps a file open per window while a bundle lasts; finishes them all when it ends. */
