@@ -1,9 +1,8 @@
 package io.github.bddreplay.parquet;
 
-import java.io.IOException;
 import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
@@ -40,11 +39,6 @@ public final class ColumnValues {
 
   public PrimitiveTypeName type() {
     return type;
-  }
-
-  /** How many rows the column has. */
-  int size() {
-    return present.length;
   }
 
   public boolean isNull(int row) {
@@ -117,40 +111,15 @@ public final class ColumnValues {
     }
   }
 
-  /** Sets the row's value to the next of {@code values}. */
-  void readPlain(PlainValues values, int row) throws IOException {
+  /** Adds the row's value to the field being written; the caller leaves out null values. */
+  void write(RecordConsumer consumer, int row) {
     switch (type) {
-      case BOOLEAN -> longs[row] = values.nextBoolean() ? 1 : 0;
-      case INT32 -> longs[row] = values.nextInt();
-      case INT64 -> longs[row] = values.nextLong();
-      case FLOAT -> doubles[row] = values.nextFloat();
-      case DOUBLE -> doubles[row] = values.nextDouble();
-      default -> binaries[row] = values.nextBinary();
-    }
-    present[row] = true;
-  }
-
-  /** Sets the row's value to the one {@code from} holds at {@code fromRow}: a dictionary entry. */
-  void copy(int row, ColumnValues from, int fromRow) {
-    if (longs != null) {
-      longs[row] = from.longs[fromRow];
-    } else if (doubles != null) {
-      doubles[row] = from.doubles[fromRow];
-    } else {
-      binaries[row] = from.binaries[fromRow];
-    }
-    present[row] = true;
-  }
-
-  /** Writes the row's value, defined at {@code definitionLevel}; the caller writes null values. */
-  void write(ColumnWriter writer, int row, int definitionLevel) {
-    switch (type) {
-      case BOOLEAN -> writer.write(longs[row] != 0, 0, definitionLevel);
-      case INT32 -> writer.write((int) longs[row], 0, definitionLevel);
-      case INT64 -> writer.write(longs[row], 0, definitionLevel);
-      case FLOAT -> writer.write((float) doubles[row], 0, definitionLevel);
-      case DOUBLE -> writer.write(doubles[row], 0, definitionLevel);
-      default -> writer.write(binaries[row], 0, definitionLevel);
+      case BOOLEAN -> consumer.addBoolean(longs[row] != 0);
+      case INT32 -> consumer.addInteger((int) longs[row]);
+      case INT64 -> consumer.addLong(longs[row]);
+      case FLOAT -> consumer.addFloat((float) doubles[row]);
+      case DOUBLE -> consumer.addDouble(doubles[row]);
+      default -> consumer.addBinary(binaries[row]);
     }
   }
 }

@@ -33,6 +33,11 @@ import org.apache.parquet.schema.Type;
 public final class PublicationWriter {
   static final String TIMESTAMP = "timestamp";
   static final String OFFSET = "offset";
+  /**
+   * Distinct in every row (the timestamp is start + offset), so a dictionary of them is never
+   * smaller than their values: written plain.
+   */
+  private static final Set<String> EVENT_TIME_COLUMNS = Set.of(TIMESTAMP, OFFSET);
   /** Where parquet-avro keeps the Avro schema in a footer (package-private in parquet-avro). */
   private static final String AVRO_SCHEMA_METADATA = "parquet.avro.schema";
 
@@ -107,7 +112,7 @@ public final class PublicationWriter {
         }
         withoutOffset += setEventTimes(fileRows, publication.startMicros());
         if (writer == null) {
-          writer = FlatRowsWriter.open(target, topicSchema, footerMetadata, codec, encodings(publication));
+          writer = FlatRowsWriter.open(target, topicSchema, footerMetadata, codec, EVENT_TIME_COLUMNS);
         }
         writer.write(fileRows);
         rows += fileRows.count();
@@ -119,15 +124,6 @@ public final class PublicationWriter {
       }
     }
     return new Staged(target, rows, filesUsed, withoutOffset);
-  }
-
-  /**
-   * The event-time columns are distinct in every row (the timestamp is start + offset), so a
-   * dictionary of them is never smaller. A source file is one car's ride, so a string column such
-   * as ride_id holds about one value per file.
-   */
-  private static FlatRowsWriter.Encodings encodings(Publication publication) {
-    return new FlatRowsWriter.Encodings(Set.of(TIMESTAMP, OFFSET), publication.files().size());
   }
 
   /** Sets each row's timestamp to start + offset; returns how many rows have no offset. */
