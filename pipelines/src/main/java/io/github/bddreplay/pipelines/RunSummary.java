@@ -55,11 +55,12 @@ public record RunSummary(
         String.format(
             Locale.ROOT,
             "%d rows too late for their window, %d rows without event time, %d bad files"
-                + " (dead letters in %s)",
+                + " (dead letters in %s); %d rows without uuid, in simple only",
             source(SensorSourceMetrics.TOO_LATE_ROWS),
             source(SensorSourceMetrics.ROWS_WITHOUT_EVENT_TIME),
             source(SensorSourceMetrics.BAD_FILES),
-            options.getErrorsDir()));
+            options.getErrorsDir(),
+            source(SensorSourceMetrics.ROWS_WITHOUT_UUID)));
     if (selected.contains("simple")) {
       OutputCensus.Count locations = census.get(PipelineOutput.SIMPLE_LOCATIONS);
       OutputCensus.Count accelerations = census.get(PipelineOutput.SIMPLE_ACCELERATIONS);

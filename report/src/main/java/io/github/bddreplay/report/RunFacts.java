@@ -27,7 +27,8 @@ record RunFacts(
     Long medianLagMillis,
     Long maxLagMillis,
     List<OutputFacts> outputs,
-    long deadLetters) {
+    long deadLetters,
+    long filesWithRowsWithoutUuid) {
 
   /**
    * One output folder ({@code written}: it exists; a pipeline not run leaves none); the window and
@@ -40,6 +41,8 @@ record RunFacts(
       long rows,
       Long windows,
       Map<String, Long> panesByTiming) {}
+
+  private static final String ROW_LEVEL_SUFFIX = ".rows.txt";
 
   static RunFacts of(
       ParquetSql sql,
@@ -64,7 +67,8 @@ record RunFacts(
         lags.length == 0 ? null : lags[lags.length / 2],
         lags.length == 0 ? null : lags[lags.length - 1],
         outputs(sql, outputRoot),
-        filesBelow(errors));
+        entriesBelow(errors, false),
+        entriesBelow(errors, true));
   }
 
   private static List<OutputFacts> outputs(ParquetSql sql, Path outputRoot) {
@@ -103,12 +107,18 @@ record RunFacts(
     return sql.query(query, files, what, row -> row.getLong(1)).stream().findFirst().orElse(0L);
   }
 
-  private static long filesBelow(Path folder) {
+  /**
+   * The dead-letter entries in {@code folder}: of unreadable files, or the row-level ones of files
+   * holding rows without uuid ({@code <name>.rows.txt}).
+   */
+  private static long entriesBelow(Path folder, boolean rowLevel) {
     if (!Files.isDirectory(folder)) {
       return 0;
     }
     try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile).count();
+      return walk.filter(Files::isRegularFile)
+          .filter(file -> file.getFileName().toString().endsWith(ROW_LEVEL_SUFFIX) == rowLevel)
+          .count();
     } catch (IOException e) {
       throw new UncheckedIOException(folder + ": cannot list it: " + e.getMessage(), e);
     }

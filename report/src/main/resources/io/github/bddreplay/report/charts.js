@@ -138,6 +138,7 @@
     rows.push(['replay lag, median / max', f.medianLagMillis === null ? '–'
       : number(f.medianLagMillis) + ' ms / ' + number(f.maxLagMillis) + ' ms']);
     rows.push(['dead letters (unreadable input files)', number(f.deadLetters)]);
+    rows.push(['files with rows without uuid (in simple only)', number(f.filesWithRowsWithoutUuid)]);
     rows.push(['watermark delay drawn', number(data.watermarkDelayMillis) + ' ms']);
     keyValueRows(document.querySelector('#facts-replay tbody'), rows);
 

@@ -9,12 +9,15 @@ import java.util.List;
 
 /**
  * An input file the pipelines gave up on: their entry {@code <errors>/<topic>/<slice>/<name>.txt}
- * stands for {@code <input>/<topic>/<slice>/<name>} and says why ({@code reason: ...}).
+ * stands for {@code <input>/<topic>/<slice>/<name>} and says why ({@code reason: ...}). Row-level
+ * entries ({@code <name>.rows.txt}, rows some pipelines left out of a file they read) are not
+ * dead letters of files.
  *
  * @param inputFile the input file's path relative to the input folder, with '/' separators
  */
 record DeadLetter(String inputFile, String reason) {
   static final String SUFFIX = ".txt";
+  static final String ROW_LEVEL_SUFFIX = ".rows.txt";
   private static final String REASON = "reason: ";
 
   /** The entries in {@code errorsDir}, in path order; none when the folder is absent. */
@@ -22,7 +25,7 @@ record DeadLetter(String inputFile, String reason) {
     List<DeadLetter> letters = new ArrayList<>();
     for (Path entry : VisibleFiles.under(errorsDir)) {
       String relative = relativeName(errorsDir, entry);
-      if (relative.endsWith(SUFFIX)) {
+      if (relative.endsWith(SUFFIX) && !relative.endsWith(ROW_LEVEL_SUFFIX)) {
         letters.add(
             new DeadLetter(relative.substring(0, relative.length() - SUFFIX.length()), reasonIn(entry)));
       }

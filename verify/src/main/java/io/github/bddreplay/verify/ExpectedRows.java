@@ -30,6 +30,11 @@ final class ExpectedRows {
     return "expected_" + topic;
   }
 
+  /** The rows of {@link #table} that belong to a route (have a uuid), as a relation to alias. */
+  static String routed(String topic) {
+    return "(SELECT * FROM " + table(topic) + " WHERE " + Sql.quote(Schemas.UUID) + " IS NOT NULL)";
+  }
+
   /** How many INSERTs {@link #load} makes (more if a batch fails and is split). */
   static int batches(AnswerSource source) {
     int batches = 0;

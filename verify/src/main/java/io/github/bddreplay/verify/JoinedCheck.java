@@ -58,7 +58,10 @@ final class JoinedCheck implements Check {
     return output.rows(Schemas.JOINED);
   }
 
-  /** Per route window of either topic: the join's row count and fingerprint. */
+  /**
+   * Per route window of either topic: the join's row count and fingerprint. Rows without uuid
+   * belong to no route and join nothing.
+   */
   private static String expectedPerKey() {
     return "WITH l AS (" + sidePerKey(BddSchemas.LOCATIONS) + "), a AS ("
         + sidePerKey(BddSchemas.ACCELERATIONS) + ")"
@@ -72,7 +75,7 @@ final class JoinedCheck implements Check {
   private static String sidePerKey(String topic) {
     String windowStart = Sql.windowStart("t." + Sql.quote(Schemas.TIMESTAMP));
     return Fingerprint.perKey(
-        ExpectedRows.table(topic) + " t",
+        ExpectedRows.routed(topic) + " t",
         "t." + Sql.quote(Schemas.UUID),
         windowStart,
         windowStart + " + " + Sql.WINDOW_MICROS,

@@ -53,7 +53,10 @@ final class WindowedCheck implements Check {
         differences);
   }
 
-  /** Per route window of the answer's locations: counts, mean of the valid speeds, ride ids. */
+  /**
+   * Per route window of the answer's locations: counts, mean of the valid speeds, ride ids. Rows
+   * without uuid belong to no route.
+   */
   private static String expected() {
     String speed = Sql.quote(Schemas.SPEED);
     String rideId = Sql.quote(Schemas.RIDE_ID);
@@ -66,7 +69,7 @@ final class WindowedCheck implements Check {
         + " FROM (SELECT " + Sql.quote(Schemas.UUID) + " AS uuid, "
         + Sql.windowStart(Sql.quote(Schemas.TIMESTAMP)) + " AS window_start, " + speed + ", " + rideId
         + ", (" + speed + " IS NOT NULL AND isfinite(" + speed + ") AND " + speed + " >= 0) AS valid"
-        + " FROM " + ExpectedRows.table(BddSchemas.LOCATIONS) + ")"
+        + " FROM " + ExpectedRows.routed(BddSchemas.LOCATIONS) + ")"
         + " GROUP BY uuid, window_start";
   }
 

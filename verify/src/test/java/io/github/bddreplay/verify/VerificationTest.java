@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.parquet.ParquetFiles;
 import io.github.bddreplay.replay.DisorderPlan;
 import io.github.bddreplay.replay.ResultsFolder;
 import io.github.bddreplay.testing.RealData;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +28,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -296,6 +301,58 @@ class VerificationTest {
     assertFalse(check.holds());
     assertEquals("0 (" + oracle.windowed().size() + " differ)", check.found());
     assertThat(check.differences().get(0), containsString(": missing; expected mean_speed="));
+  }
+
+  /**
+   * Rows without uuid belong to no route: in simple, in no windowed or joined row. Their
+   * row-level dead letter ({@code .rows.txt}) is not a dead-lettered file.
+   */
+  @Test
+  void rowsWithoutUuidAreInSimpleOnly() throws Exception {
+    Path results = copyOfCorrectRun();
+    Path input = results.resolve(ResultsFolder.INPUT);
+    long anonymous = 0;
+    for (String topic : List.of(BddSchemas.LOCATIONS, BddSchemas.ACCELERATIONS)) {
+      Path file = firstInputFile(results, topic);
+      anonymous += withoutUuid(file);
+      Path letter = results.resolve("errors").resolve(input.relativize(file) + ".rows.txt");
+      Files.createDirectories(letter.getParent());
+      Files.writeString(letter, "path: " + file + "\nreason: rows without uuid\nrecords: 1\n");
+    }
+    VerifyReport withRoutedOutputs = Verification.of(results).run();
+    BatchOracle answer = FakeRun.oracleOfInput(results);
+    rewriteOutputs(results, FakeOutputs.of(answer));
+
+    VerifyReport report = Verification.of(results).run();
+
+    assertTrue(anonymous > 0);
+    assertEquals(anonymous, answer.rowsWithoutUuid());
+    assertTrue(report.passed(), report.table());
+    assertEquals("0", report.check("dead-lettered input files").orElseThrow().found());
+    assertEquals(RealData.LOCATION_ROWS, expected(report, SIMPLE_LOCATIONS));
+    assertEquals(answer.windowed().size(), expected(report, WINDOWED));
+    assertEquals(answer.joinedRowCount(), expected(report, JOINED));
+    // The outputs of the run before, where those rows still had their car, count them in routes.
+    assertFalse(withRoutedOutputs.check(WINDOWED).orElseThrow().holds());
+    assertFalse(withRoutedOutputs.check(JOINED).orElseThrow().holds());
+  }
+
+  /** Rewrites {@code file} with every row's uuid removed; returns the rows. */
+  private static long withoutUuid(Path file) throws IOException {
+    List<GenericRecord> rows = new ArrayList<>();
+    try (ParquetReader<GenericRecord> reader = ParquetFiles.openReader(file)) {
+      for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
+        row.put("uuid", null);
+        rows.add(row);
+      }
+    }
+    try (ParquetWriter<GenericRecord> writer =
+        ParquetFiles.openWriter(file, rows.get(0).getSchema(), CompressionCodecName.SNAPPY)) {
+      for (GenericRecord row : rows) {
+        writer.write(row);
+      }
+    }
+    return rows.size();
   }
 
   @Test

@@ -165,7 +165,7 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
           SensorSourceMetrics.rowsRead(reader.topic(), 1);
           out.get(tag).outputWithTimestamp(row.getValue(), row.getTimestamp());
         }
-        reader.logFinished();
+        reader.finished(deadLetters);
         SensorSourceMetrics.fileRead(reader.topic());
       } catch (BadSensorFileException e) {
         deadLetters.record(file.get(), e.getMessage());

@@ -4,6 +4,8 @@ import io.github.bddreplay.parquet.BddSchemas;
 import io.github.bddreplay.parquet.ParquetFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -35,6 +37,8 @@ final class SensorFileReader implements AutoCloseable {
   private long records;
   private long rowsWithoutEventTime;
   private long tooLateRows;
+  /** The record numbers (from 1) of the rows with an event time but without uuid, read so far. */
+  private final List<Long> rowsWithoutUuid = new ArrayList<>();
 
   private SensorFileReader(
       SensorFile file,
@@ -148,6 +152,9 @@ final class SensorFileReader implements AutoCloseable {
         SensorSourceMetrics.ROWS_WITHOUT_EVENT_TIME_COUNTER.inc();
         continue;
       }
+      if (row.get(SensorTopic.UUID) == null) {
+        SensorSourceMetrics.ROWS_WITHOUT_UUID_COUNTER.inc();
+      }
       return TimestampedValue.of(project(row), eventTime);
     }
   }
@@ -170,8 +177,17 @@ final class SensorFileReader implements AutoCloseable {
     return new FilePosition(records, rowsWithoutEventTime, tooLateRows);
   }
 
-  /** One log line for a file read to its end; a warning when rows had to be left out. */
-  void logFinished() {
+  /**
+   * Reports a file read to its end: one log line, a warning when rows had to be left out, and the
+   * row-level dead letter of its rows without uuid if it has any.
+   *
+   * @param deadLetters where the row-level dead letter goes, or null when it has been written
+   *     before (a file read again for a recomputed batch)
+   */
+  void finished(@Nullable DeadLetters deadLetters) {
+    if (deadLetters != null && !rowsWithoutUuid.isEmpty()) {
+      deadLetters.recordRowsWithoutUuid(file, rowsWithoutUuid);
+    }
     long delivered = records - rowsWithoutEventTime - tooLateRows;
     if (rowsWithoutEventTime == 0 && tooLateRows == 0) {
       LOG.debug("Read {}: {} rows", file, delivered);
@@ -201,6 +217,10 @@ final class SensorFileReader implements AutoCloseable {
       GenericRecord row = reader.read();
       if (row != null) {
         records++;
+        // Also while skipping what a resumed read had delivered: the entry lists the whole file.
+        if (row.get(SensorTopic.UUID) == null && eventTimeOf(row) != null) {
+          rowsWithoutUuid.add(records);
+        }
       }
       return row;
     } catch (IOException | RuntimeException e) {

@@ -274,7 +274,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
         break;
       }
       if (row == null) {
-        file.logFinished();
+        file.finished(replayFiles == null ? deadLetters : null);
         SensorSourceMetrics.fileRead(file.topic());
         closeCurrent();
         break;

@@ -21,6 +21,11 @@ public final class SensorSourceMetrics {
   public static final String BAD_FILES = "badFiles";
   /** Rows without a usable timestamp: they cannot be placed in event time. */
   public static final String ROWS_WITHOUT_EVENT_TIME = "rowsWithoutEventTime";
+  /**
+   * Rows without {@code uuid}: delivered (simple keeps them), but they belong to no route, so
+   * windowed and stream-joined leave them out; each file holding some has a row-level dead letter.
+   */
+  public static final String ROWS_WITHOUT_UUID = "rowsWithoutUuid";
   /** Rows whose window was already closed for the watermark the source had reported. */
   public static final String TOO_LATE_ROWS = "tooLateRows";
   /**
@@ -36,6 +41,7 @@ public final class SensorSourceMetrics {
   static final Counter BAD_FILES_COUNTER = Metrics.counter(NAMESPACE, BAD_FILES);
   static final Counter ROWS_WITHOUT_EVENT_TIME_COUNTER =
       Metrics.counter(NAMESPACE, ROWS_WITHOUT_EVENT_TIME);
+  static final Counter ROWS_WITHOUT_UUID_COUNTER = Metrics.counter(NAMESPACE, ROWS_WITHOUT_UUID);
   static final Counter TOO_LATE_ROWS_COUNTER = Metrics.counter(NAMESPACE, TOO_LATE_ROWS);
   static final Counter READER_RESTORES_COUNTER = Metrics.counter(NAMESPACE, READER_RESTORES);
   static final Counter END_OF_STREAM_COUNTER = Metrics.counter(NAMESPACE, END_OF_STREAM);

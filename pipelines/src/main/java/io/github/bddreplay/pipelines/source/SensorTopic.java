@@ -17,6 +17,8 @@ public enum SensorTopic {
 
   /** The event-time column: epoch microseconds. */
   public static final String TIMESTAMP = "timestamp";
+  /** The car, i.e. the route; rows without one belong to no route. */
+  public static final String UUID = "uuid";
 
   private final String folderName;
   private final Schema schema;

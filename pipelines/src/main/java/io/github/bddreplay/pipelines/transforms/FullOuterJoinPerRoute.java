@@ -11,7 +11,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -47,8 +46,7 @@ import org.joda.time.Duration;
  *   <li>A row without partner (its route's window has no row of the other topic) is emitted
  *       null-padded when the window expires, i.e. when the watermark passes its end plus the
  *       allowed lateness, or at end of stream. Until then a partner may still arrive.
- *   <li>A row without uuid equals nothing, not even another row without uuid: it is emitted
- *       null-padded at once.
+ *   <li>A row without uuid belongs to no route and is left out ({@link KeyByUuid}).
  * </ul>
  *
  * <p>How: the rows of each route window are held in the state of {@link JoinAsRowsArriveFn},
@@ -85,7 +83,7 @@ public class FullOuterJoinPerRoute
   @Override
   public PCollection<GenericRecord> expand(PCollectionTuple topics) {
     Coder<KV<String, Long>> routeWindowCoder =
-        KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), VarLongCoder.of());
+        KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
     UnionCoder inputs =
         UnionCoder.of(
             List.of(
@@ -142,9 +140,9 @@ public class FullOuterJoinPerRoute
   }
 
   /**
-   * Tags one topic's rows of a route with the topic and keys them by route and window start, the
-   * route null for rows without uuid. One output only: Beam 2.70's Spark runner encodes, caches
-   * and decodes again, once per output, everything a multi-output ParDo emits.
+   * Tags one topic's rows of a route with the topic and keys them by route and window start. One
+   * output only: Beam 2.70's Spark runner encodes, caches and decodes again, once per output,
+   * everything a multi-output ParDo emits.
    */
   static final class TagSideFn
       extends DoFn<KV<String, List<GenericRecord>>, KV<KV<String, Long>, RawUnionValue>> {
@@ -169,8 +167,7 @@ public class FullOuterJoinPerRoute
   /**
    * The number of rows a list carries: the expiry grouping holds only counts, since a streaming
    * grouping on Beam 2.70's Spark runner keeps every value it buffers in its state until the window
-   * fires, and the rows themselves are held by the join. Rows without uuid are never held, so
-   * their windows need no expiry.
+   * fires, and the rows themselves are held by the join.
    */
   static final class RowCountFn
       extends DoFn<KV<KV<String, Long>, RawUnionValue>, KV<KV<String, Long>, Long>> {
@@ -178,9 +175,7 @@ public class FullOuterJoinPerRoute
     public void processElement(
         @Element KV<KV<String, Long>, RawUnionValue> rows,
         OutputReceiver<KV<KV<String, Long>, Long>> out) {
-      if (rows.getKey().getKey() != null) {
-        out.output(KV.of(rows.getKey(), (long) ((List<?>) rows.getValue().getValue()).size()));
-      }
+      out.output(KV.of(rows.getKey(), (long) ((List<?>) rows.getValue().getValue()).size()));
     }
   }
 
@@ -238,16 +233,6 @@ public class FullOuterJoinPerRoute
       String uuid = element.getKey().getKey();
       long windowStart = element.getKey().getValue();
       int tag = element.getValue().getUnionTag();
-      if (uuid == null) {
-        // Equal to nothing, not even another row without uuid: padded at once, never held.
-        @SuppressWarnings("unchecked")
-        List<GenericRecord> rows = (List<GenericRecord>) element.getValue().getValue();
-        out.output(
-            tag == LOCATION_SIDE
-                ? new JoinPiece(null, windowStart, rows, List.of())
-                : new JoinPiece(null, windowStart, List.of(), rows));
-        return;
-      }
       List<GenericRecord> locations = held(locationState);
       List<GenericRecord> accelerations = held(accelerationState);
       if (tag == EXPIRED) {

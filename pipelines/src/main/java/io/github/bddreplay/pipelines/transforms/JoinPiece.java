@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -25,7 +24,7 @@ import org.joda.time.Instant;
  * rows for n × m joined ones, and Beam 2.70's Spark runner encodes and decodes every element a
  * stateful ParDo emits once more on its way out.
  *
- * @param uuid the route; null for rows without uuid, which join nothing and come padded
+ * @param uuid the route
  * @param windowStartMillis the start of the window, in epoch milliseconds
  */
 record JoinPiece(
@@ -54,7 +53,7 @@ record JoinPiece(
 
   /** Encodes a piece as its fields, each with Beam's coder for its type. */
   static final class Coder extends CustomCoder<JoinPiece> {
-    private static final NullableCoder<String> UUID = NullableCoder.of(StringUtf8Coder.of());
+    private static final StringUtf8Coder UUID = StringUtf8Coder.of();
     private static final VarLongCoder START = VarLongCoder.of();
     private static final ListCoder<GenericRecord> LOCATIONS =
         ListCoder.of(AvroCoder.of(GenericRecord.class, BddSchemas.LOCATIONS_AVRO));

@@ -2,27 +2,35 @@ package io.github.bddreplay.pipelines.transforms;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Keys BDD rows by the car's {@code uuid}, which identifies one route. The column is nullable in
- * the source schema, so a missing uuid is kept as a null key instead of failing the pipeline.
+ * Keys BDD rows by the car's {@code uuid}, which identifies one route. A row without uuid belongs
+ * to no route and is left out; the source counts such rows and lists them in a row-level dead
+ * letter, and {@code simple} keeps them.
  */
 public class KeyByUuid
     extends PTransform<PCollection<GenericRecord>, PCollection<KV<String, GenericRecord>>> {
 
   @Override
   public PCollection<KV<String, GenericRecord>> expand(PCollection<GenericRecord> rows) {
-    return rows.apply(
-            "Key by uuid",
-            WithKeys.of((GenericRecord row) -> RecordFields.string(row, RecordFields.UUID))
-                .withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), rows.getCoder()));
+    return rows.apply("Key by uuid, rows without left out", ParDo.of(new KeyRoutedRowsFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), rows.getCoder()));
+  }
+
+  static final class KeyRoutedRowsFn extends DoFn<GenericRecord, KV<String, GenericRecord>> {
+    @ProcessElement
+    public void processElement(
+        @Element GenericRecord row, OutputReceiver<KV<String, GenericRecord>> out) {
+      String uuid = RecordFields.string(row, RecordFields.UUID);
+      if (uuid != null) {
+        out.output(KV.of(uuid, row));
+      }
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.github.bddreplay.pipelines.endtoend;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
@@ -10,6 +12,7 @@ import io.github.bddreplay.pipelines.SensorPipelinesOptions;
 import io.github.bddreplay.pipelines.runner.StreamingRunResult;
 import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
 import io.github.bddreplay.testing.oracle.BatchOracle;
+import io.github.bddreplay.testing.oracle.EdgeCaseData;
 import io.github.bddreplay.testing.oracle.OracleAssertions;
 import io.github.bddreplay.testing.oracle.PipelineOutputReader;
 import io.github.bddreplay.replay.DisorderPlan;
@@ -29,7 +32,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,15 +74,19 @@ class EndToEndTest {
       StreamingRunResult result, ReplaySummary replay, Instant replayFinished, Path results, Path output) {}
 
   private Run replayWhilePipelinesRun(String runner, DisorderPlan disorder) throws Exception {
-    return replayWhilePipelinesRun(runner, disorder, List.of());
+    return replayWhilePipelinesRun(RealData.dir(), runner, disorder, List.of());
   }
 
   private Run replayWhilePipelinesRun(
-      String runner, DisorderPlan disorder, List<JavaStreamingListener> listeners, String... args)
+      Path source,
+      String runner,
+      DisorderPlan disorder,
+      List<JavaStreamingListener> listeners,
+      String... args)
       throws Exception {
     Path results = work.resolve("results");
     ReplayConfig replay =
-        new ReplayConfig(RealData.dir(), results, SPEEDUP, START, 1, disorder,
+        new ReplayConfig(source, results, SPEEDUP, START, 1, disorder,
             CompressionCodecName.SNAPPY, 2, true);
     CompletableFuture<ReplaySummary> replaying =
         CompletableFuture.supplyAsync(
@@ -116,6 +125,7 @@ class EndToEndTest {
     assertThat(run.result().counter(SensorSourceMetrics.NAMESPACE, SensorSourceMetrics.ROWS_READ),
         is(RealData.LOCATION_ROWS + RealData.ACCELERATION_ROWS));
 
+    assertThat("dead letters of a clean input", filesUnder(run.results().resolve("errors")), is(empty()));
     BatchOracle oracle = BatchOracle.compute(RealData.dir(), ChronoUnit.MICROS.between(Instant.EPOCH, START));
     OracleAssertions.assertOutputsEqual(oracle, PipelineOutputReader.at(run.output()));
     for (VerifyReport verdict :
@@ -123,6 +133,15 @@ class EndToEndTest {
             Verification.of(run.results()).output(run.output()).run(),
             Verification.of(run.results()).output(run.output()).source(RealData.dir()).run())) {
       assertThat(verdict.table(), verdict.passed(), is(true));
+    }
+  }
+
+  private static List<Path> filesUnder(Path folder) throws Exception {
+    if (!Files.exists(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile).toList();
     }
   }
 
@@ -169,7 +188,7 @@ class EndToEndTest {
     LaggingListenerBus lag = new LaggingListenerBus(work.resolve("results"));
     Run run =
         replayWhilePipelinesRun(
-            "SparkRunner", DISORDER, List.of(delays, lag), "--batchIntervalMillis=100");
+            RealData.dir(), "SparkRunner", DISORDER, List.of(delays, lag), "--batchIntervalMillis=100");
     assertEqualsTheOracle(run);
     assertThat("longest wait of a micro-batch, ms", delays.maxMillis(), greaterThan(2_000L));
     assertThat("batches whose completion held the bus after the replay", lag.held(), greaterThan(5));
@@ -215,10 +234,10 @@ class EndToEndTest {
     }
   }
 
-  /** The real data replayed at top speed into {@code results}, for the bounded runs. */
-  private static ReplaySummary replayAtOnce(Path results) throws Exception {
+  /** {@code source} replayed at top speed into {@code results}, for the bounded runs. */
+  private static ReplaySummary replayAtOnce(Path source, Path results) throws Exception {
     return new Replayer(
-            new ReplayConfig(RealData.dir(), results, Double.POSITIVE_INFINITY, START, 1,
+            new ReplayConfig(source, results, Double.POSITIVE_INFINITY, START, 1,
                 DisorderPlan.NONE, CompressionCodecName.SNAPPY, 2, true),
             ReplayClock.SYSTEM,
             new PrintStream(OutputStream.nullOutputStream()))
@@ -228,7 +247,7 @@ class EndToEndTest {
   @Test
   void batchModeOverAFinishedReplayGivesTheSameAnswerOnEveryRunner() throws Exception {
     Path results = work.resolve("results");
-    ReplaySummary replay = replayAtOnce(results);
+    ReplaySummary replay = replayAtOnce(RealData.dir(), results);
     for (String runner : List.of("DirectRunner", "SparkRunner", "FlinkRunner")) {
       Path output = work.resolve("output-" + runner);
       StreamingRunResult result =
@@ -250,7 +269,7 @@ class EndToEndTest {
   @Test
   void windowedAloneInBatchModeOnSparkGivesTheBatchAnswer() throws Exception {
     Path results = work.resolve("results");
-    replayAtOnce(results);
+    replayAtOnce(RealData.dir(), results);
     Path output = work.resolve("output");
     StreamingRunResult result =
         SensorPipelines.run(
@@ -270,6 +289,104 @@ class EndToEndTest {
     OracleAssertions.assertWindowedEquals(
         oracle.windowed(), PipelineOutputReader.at(output).windowed());
     assertThat(Files.exists(output.resolve("simple")), is(false));
+  }
+
+  /**
+   * The hand-made edge cases ({@link EdgeCaseData}) replayed while the pipelines run: the two bad
+   * source files are reported by the replayer and never published; the held-back file comes after
+   * its window's lateness, so its rows are counted as too late and reach no output; rows without
+   * uuid are in simple only and listed in row-level dead letters; and the outputs equal the
+   * oracle's answer for the rows that reached the stream in time.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"DirectRunner", "SparkRunner", "FlinkRunner"})
+  void edgeCasesStreamedGiveTheOraclesAnswerForTheRowsInTime(String runner) throws Exception {
+    Path source = edgeCases("source", EnumSet.allOf(EdgeCaseData.Part.class));
+    Path inTime = edgeCases("in-time", EnumSet.of(EdgeCaseData.Part.ROWS_IN_TIME));
+
+    Run run = replayWhilePipelinesRun(source, runner, DisorderPlan.NONE, List.of());
+
+    assertThat(run.result().state(), is(PipelineResult.State.DONE));
+    assertThat(run.replay().warnings(), containsInAnyOrder(
+        containsString("0-empty.parquet: not a readable Parquet file"),
+        containsString("0-no-speed.parquet: schema differs from the topic's (missing column speed)")));
+    assertThat(sourceCounter(run, SensorSourceMetrics.TOO_LATE_ROWS), is(EdgeCaseData.HELD_BACK_ROWS));
+    assertThat(sourceCounter(run, SensorSourceMetrics.BAD_FILES), is(0L));
+    assertRowsWithoutUuidListed(run);
+    OracleAssertions.assertOutputsEqual(
+        BatchOracle.compute(inTime, ChronoUnit.MICROS.between(Instant.EPOCH, START)),
+        PipelineOutputReader.at(run.output()));
+  }
+
+  /**
+   * The same edge cases replayed at once, with the two bad files put into the input as well, then
+   * read in batch mode: the bad files are dead-lettered, nothing is late, and the outputs equal the
+   * oracle's answer for every readable row, and verify agrees.
+   */
+  @Test
+  void edgeCasesInBatchModeGiveTheOraclesAnswerForEveryReadableRowOnEveryRunner() throws Exception {
+    Path source = edgeCases("source", EnumSet.allOf(EdgeCaseData.Part.class));
+    Path readable =
+        edgeCases("readable", EnumSet.of(EdgeCaseData.Part.ROWS_IN_TIME, EdgeCaseData.Part.HELD_BACK));
+    Path results = work.resolve("results");
+    ReplaySummary replay = replayAtOnce(source, results);
+    Path bad = edgeCases("bad", EnumSet.of(EdgeCaseData.Part.BAD_FILES));
+    try (Stream<Path> files = Files.walk(bad)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = results.resolve("input").resolve(bad.relativize(file));
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+    BatchOracle oracle = BatchOracle.compute(readable, ChronoUnit.MICROS.between(Instant.EPOCH, START));
+    for (String runner : List.of("DirectRunner", "SparkRunner", "FlinkRunner")) {
+      Path output = work.resolve("output-" + runner);
+      StreamingRunResult result =
+          SensorPipelines.run(
+              SensorPipelines.parse(
+                  runnerOption(runner),
+                  "--mode=BATCH",
+                  "--inputDir=" + results.resolve("input"),
+                  "--outputDir=" + output,
+                  "--checkpointDir=" + work.resolve("checkpoints-" + runner)));
+      Run run = new Run(result, replay, Instant.now(), results, output);
+
+      assertThat(runner, result.state(), is(PipelineResult.State.DONE));
+      assertThat(runner, sourceCounter(run, SensorSourceMetrics.BAD_FILES), is(2L));
+      assertThat(runner, sourceCounter(run, SensorSourceMetrics.TOO_LATE_ROWS), is(0L));
+      assertRowsWithoutUuidListed(run);
+      OracleAssertions.assertOutputsEqual(oracle, PipelineOutputReader.at(output));
+      VerifyReport verdict = Verification.of(results).output(output).run();
+      assertThat(verdict.table(), verdict.passed(), is(true));
+      assertThat(verdict.check("dead-lettered input files").orElseThrow().found(), is("2"));
+    }
+  }
+
+  private Path edgeCases(String folder, Set<EdgeCaseData.Part> parts) throws Exception {
+    Path root = work.resolve("edge-cases").resolve(folder);
+    EdgeCaseData.write(root, parts);
+    return root;
+  }
+
+  private static long sourceCounter(Run run, String counter) {
+    return run.result().counter(SensorSourceMetrics.NAMESPACE, counter);
+  }
+
+  /** Counted once each, and each file holding some has a row-level dead letter listing them. */
+  private static void assertRowsWithoutUuidListed(Run run) throws Exception {
+    assertThat(sourceCounter(run, SensorSourceMetrics.ROWS_WITHOUT_UUID), is(EdgeCaseData.ROWS_WITHOUT_UUID));
+    List<Path> entries;
+    try (Stream<Path> walk = Files.walk(run.results().resolve("errors"))) {
+      entries = walk.filter(file -> file.toString().endsWith(".rows.txt")).toList();
+    }
+    assertThat(entries.size(), is((int) EdgeCaseData.FILES_WITH_ROWS_WITHOUT_UUID));
+    long listed = 0;
+    for (Path entry : entries) {
+      String records =
+          Files.readAllLines(entry).stream().filter(line -> line.startsWith("records: ")).findFirst().orElseThrow();
+      listed += records.substring("records: ".length()).split(", ").length;
+    }
+    assertThat(listed, is(EdgeCaseData.ROWS_WITHOUT_UUID));
   }
 
   /** Files holding an ON_TIME row whose last modification is before {@code instant}. */

@@ -748,6 +748,52 @@ class SensorFilesReaderTest {
   }
 
   @Test
+  void rowsWithoutUuidAreDeliveredCountedAndListedInARowLevelDeadLetter() throws IOException {
+    GenericRecord first = location("car-a", START, 1);
+    GenericRecord anonymous = location(null, START.plus(100), 2);
+    GenericRecord anonymousWithoutTime = location(null, START.plus(200), 3);
+    anonymousWithoutTime.put("timestamp", null);
+    GenericRecord lastAnonymous = location(null, START.plus(300), 4);
+    folder.publish(
+        "locations/t=000.0/mixed.parquet",
+        SensorTopic.LOCATIONS,
+        List.of(first, anonymous, anonymousWithoutTime, lastAnonymous));
+    folder.complete();
+    // Restored after every row, so the rows listed must include those read before each restore.
+    SensorSourceConfig config = folder.config().withMaxRowsPerElement(1);
+    List<String> rows = new ArrayList<>();
+    SensorFilesCheckpointMark mark = null;
+    for (int restores = 0; restores < 10; restores++) {
+      try (RepeatableBatchesReader reader = reader(config, mark)) {
+        List<String> read = new Driver(reader).read(1);
+        rows.addAll(read);
+        mark = CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
+        if (read.isEmpty()) {
+          break;
+        }
+      }
+    }
+
+    assertThat(
+        rows,
+        equalTo(
+            List.of(
+                describe(SensorTopic.LOCATIONS, first),
+                describe(SensorTopic.LOCATIONS, anonymous),
+                describe(SensorTopic.LOCATIONS, lastAnonymous))));
+    assertThat(counter(SensorSourceMetrics.ROWS_WITHOUT_UUID), equalTo(2L));
+    assertThat(counter(SensorSourceMetrics.BAD_FILES), equalTo(0L));
+    String entry = Files.readString(folder.errors().resolve("locations/t=000.0/mixed.parquet.rows.txt"));
+    assertThat(entry, containsString("input/locations/t=000.0/mixed.parquet\n"));
+    assertThat(
+        entry,
+        containsString(
+            "reason: 2 rows without uuid: kept in simple, left out of windowed and stream-joined\n"));
+    assertThat(entry, containsString("records: 2, 4\n"));
+    assertThat(Files.exists(folder.errors().resolve("locations/t=000.0/mixed.parquet.txt")), is(false));
+  }
+
+  @Test
   void rowsTooLateForTheReportedWatermarkAreDroppedAndCounted() throws IOException {
     Instant now = START.plus(Duration.standardSeconds(100));
     StagedFile recent =

@@ -203,6 +203,25 @@ class MeanSpeedPerRouteTest {
     pipeline.run().waitUntilFinish();
   }
 
+  @Test
+  void rowsWithoutUuidBelongToNoRouteAndAreLeftOut(TestPipeline pipeline) {
+    TestStream<GenericRecord> locations =
+        stream()
+            .addElements(
+                location("L1", null, "ride-x", 1, 50.0),
+                location("L2", "car-a", "ride-a", 2, 10.0))
+            .advanceWatermarkTo(window(0).end())
+            .advanceWatermarkToInfinity();
+
+    PCollection<GenericRecord> output = meanSpeeds(pipeline, locations);
+
+    PAssert.that(output)
+        .containsInAnyOrder(
+            row("car-a", "ride-a", window(0), 10.0, 1, 0, 0, "EARLY"),
+            row("car-a", "ride-a", window(0), 10.0, 1, 0, 1, "ON_TIME"));
+    pipeline.run().waitUntilFinish();
+  }
+
   /** What Beam 2.70's Spark runner emits when it fires the timer of a window whose state is gone. */
   @Test
   void aPaneWithoutAnyFixIsNotEmitted(TestPipeline pipeline) {
