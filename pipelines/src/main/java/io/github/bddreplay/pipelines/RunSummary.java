@@ -55,11 +55,20 @@ public record RunSummary(
         String.format(
             Locale.ROOT,
             "%d rows too late for their window, %d rows without event time, %d bad files"
-                + " (dead letters in %s); %d rows without uuid, in simple only",
+                + " (dead letters in %s)",
             source(SensorSourceMetrics.TOO_LATE_ROWS),
             source(SensorSourceMetrics.ROWS_WITHOUT_EVENT_TIME),
             source(SensorSourceMetrics.BAD_FILES),
-            options.getErrorsDir(),
+            options.getErrorsDir()));
+    line(
+        text,
+        "kept aside",
+        String.format(
+            Locale.ROOT,
+            "%d rows too late for their window -> %s; %d rows without uuid, in simple only"
+                + " (row-level dead letters beside the others)",
+            source(SensorSourceMetrics.TOO_LATE_ROWS),
+            options.getLateDir(),
             source(SensorSourceMetrics.ROWS_WITHOUT_UUID)));
     if (selected.contains("simple")) {
       OutputCensus.Count locations = census.get(PipelineOutput.SIMPLE_LOCATIONS);

@@ -38,6 +38,9 @@ public final class SensorPipelines {
   public static final MetricNameFilter END_OF_STREAM =
       MetricNameFilter.named(SensorSourceMetrics.NAMESPACE, SensorSourceMetrics.END_OF_STREAM);
 
+  /** The late-data output's folder in the output folder, unless {@code --lateDir} says otherwise. */
+  private static final String LATE_FOLDER = "late";
+
   private SensorPipelines() {}
 
   /**
@@ -84,6 +87,12 @@ public final class SensorPipelines {
     }
     if (options.getErrorsDir() == null) {
       options.setErrorsDir(besideInput(options.getInputDir(), "errors"));
+    }
+    if (options.getLateDir() == null) {
+      options.setLateDir(
+          FileSystems.matchNewResource(options.getOutputDir(), true)
+              .resolve(LATE_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
+              .toString());
     }
     if (options.getMode() == SensorPipelinesOptions.Mode.BATCH) {
       options.as(SparkPipelineOptions.class).setStreaming(false);

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  */
 public final class Verification {
   static final String OUTPUT = "output";
+  /** The late-data output in the output folder: rows too late for any pipeline. */
+  static final String LATE = "late";
   static final String ERRORS = "errors";
   /** Above this many bytes of input and output, the steps show progress. */
   static final long LARGE_BYTES = 64L << 20;
@@ -126,6 +128,11 @@ public final class Verification {
 
   private List<Check> outputChecks(Path output) throws IOException {
     List<Check> checks = new ArrayList<>();
+    // First: they take the late rows out of the answer the other checks compare with.
+    for (String topic : List.of(BddSchemas.LOCATIONS, BddSchemas.ACCELERATIONS)) {
+      checks.add(
+          new LateRowsCheck(topic, OutputFolder.at("late " + topic, output.resolve(LATE).resolve(topic))));
+    }
     if (pipelines.contains(Pipeline.SIMPLE)) {
       for (String topic : List.of(BddSchemas.LOCATIONS, BddSchemas.ACCELERATIONS)) {
         Path dir = output.resolve(Pipeline.SIMPLE.folderName()).resolve(topic);

@@ -68,7 +68,8 @@ class VerificationTest {
     assertTrue(report.passed(), report.table());
     assertEquals(
         List.of(
-            "replay finished", "input files readable", "dead-lettered input files", SIMPLE_LOCATIONS,
+            "replay finished", "input files readable", "dead-lettered input files",
+            "late locations rows", "late accelerations rows", SIMPLE_LOCATIONS,
             SIMPLE_ACCELERATIONS, WINDOWED, "windowed pane protocol", JOINED, "output files"),
         report.checks().stream().map(CheckResult::check).toList());
     assertEquals(correctRun.resolve(ResultsFolder.INPUT).toString(), report.computedFrom());
@@ -337,21 +338,63 @@ class VerificationTest {
     assertFalse(withRoutedOutputs.check(JOINED).orElseThrow().holds());
   }
 
-  /** Rewrites {@code file} with every row's uuid removed; returns the rows. */
-  private static long withoutUuid(Path file) throws IOException {
+  /**
+   * Rows the pipelines received after their window's lateness are in the late-data output, not in
+   * the others: verify takes them out of the answer, and a late row that is not a row of the input
+   * fails, named.
+   */
+  @Test
+  void rowsInTheLateOutputAreTakenOutOfTheAnswerAndMustBeRowsOfTheInput() throws Exception {
+    Path results = copyOfCorrectRun();
+    Path lateFile = firstInputFile(results, BddSchemas.LOCATIONS);
+    List<GenericRecord> lateRows = readRows(lateFile);
+    Path moved = scratch.resolve("aside.parquet");
+    Files.move(lateFile, moved);
+    rewriteOutputs(results, FakeOutputs.of(FakeRun.oracleOfInput(results)));
+    Files.move(moved, lateFile);
+    Path late = results.resolve(Verification.OUTPUT).resolve("late").resolve(BddSchemas.LOCATIONS);
+    Files.createDirectories(late);
+    writeRows(late.resolve("window-late.parquet"), lateRows);
+
+    VerifyReport report = Verification.of(results).run();
+
+    assertTrue(report.passed(), report.table());
+    assertEquals(Integer.toString(lateRows.size()), report.check("late locations rows").orElseThrow().found());
+    assertEquals("0", report.check("late accelerations rows").orElseThrow().found());
+    assertEquals(RealData.LOCATION_ROWS - lateRows.size(), expected(report, SIMPLE_LOCATIONS));
+
+    GenericRecord invented = lateRows.get(0);
+    invented.put("timestamp", (Long) invented.get("timestamp") + 1);
+    writeRows(late.resolve("window-late.parquet"), lateRows);
+    CheckResult check = Verification.of(results).run().check("late locations rows").orElseThrow();
+    assertFalse(check.holds());
+    assertThat(check.differences().get(0), startsWith("not a row of the answer: uuid " + invented.get("uuid")));
+  }
+
+  private static List<GenericRecord> readRows(Path file) throws IOException {
     List<GenericRecord> rows = new ArrayList<>();
     try (ParquetReader<GenericRecord> reader = ParquetFiles.openReader(file)) {
       for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
-        row.put("uuid", null);
         rows.add(row);
       }
     }
+    return rows;
+  }
+
+  private static void writeRows(Path file, List<GenericRecord> rows) throws IOException {
     try (ParquetWriter<GenericRecord> writer =
         ParquetFiles.openWriter(file, rows.get(0).getSchema(), CompressionCodecName.SNAPPY)) {
       for (GenericRecord row : rows) {
         writer.write(row);
       }
     }
+  }
+
+  /** Rewrites {@code file} with every row's uuid removed; returns the rows. */
+  private static long withoutUuid(Path file) throws IOException {
+    List<GenericRecord> rows = readRows(file);
+    rows.forEach(row -> row.put("uuid", null));
+    writeRows(file, rows);
     return rows.size();
   }
 

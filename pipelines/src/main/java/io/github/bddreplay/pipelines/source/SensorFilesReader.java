@@ -1,5 +1,6 @@
 package io.github.bddreplay.pipelines.source;
 
+import io.github.bddreplay.pipelines.sinks.LateRows;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
   /** The folder, and the share of its files when the source is split: for log lines. */
   private final String where;
   private final DeadLetters deadLetters;
+  private final LateRows lateRows;
   private final String lineage;
   private long batch;
 
@@ -111,6 +113,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     this.where =
         source.share().count() == 1 ? folder.toString() : folder + " (" + source.share() + ")";
     this.deadLetters = new DeadLetters(config.errorsDir());
+    this.lateRows = new LateRows(config.lateDir(), config.windowing());
     this.replayFiles = replayFiles;
     this.replayStopFile = replayStopFile;
     this.replayStopPosition = replayStopPosition;
@@ -261,6 +264,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
   private boolean readChunk() {
     SensorFileReader file = current;
     List<GenericRecord> rows = new ArrayList<>();
+    List<TimestampedValue<GenericRecord>> late = new ArrayList<>();
     Instant earliest = BoundedWindow.TIMESTAMP_MAX_VALUE;
     while (rows.size() < config.maxRowsPerElement() && !atReplayStop()) {
       TimestampedValue<GenericRecord> row;
@@ -285,6 +289,7 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
       }
       if (config.windowing().isTooLate(eventTime, reportedWatermark)) {
         file.dropTooLate();
+        late.add(row);
         continue;
       }
       rows.add(row.getValue());
@@ -292,12 +297,34 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
         earliest = eventTime;
       }
     }
+    writeLate(file, late);
     if (rows.isEmpty()) {
       return false;
     }
     SensorSourceMetrics.rowsRead(file.topic(), rows.size());
     currentChunk = TimestampedValue.of(new RawUnionValue(file.topic().ordinal(), rows), earliest);
     return true;
+  }
+
+  /**
+   * Writes the chunk's rows too late for their window to the late-data output. A chunk read again
+   * (a recomputed micro-batch) holds the same rows and replaces their files.
+   */
+  private void writeLate(SensorFileReader file, List<TimestampedValue<GenericRecord>> late) {
+    if (late.isEmpty()) {
+      return;
+    }
+    try {
+      lateRows.write(file.topic().folderName(), file.topic().schema(), late);
+    } catch (IOException | RuntimeException e) {
+      // The rows stay counted as too late; the log says they could not be kept.
+      LOG.error(
+          "Could not write {} rows of {} too late for their window to {}: {}",
+          late.size(),
+          file.file(),
+          config.lateDir(),
+          SensorFileReader.reasonOf(e));
+    }
   }
 
   private void open(SensorFile file, FilePosition position) {

@@ -18,6 +18,8 @@ public final class SensorSourceConfig implements Serializable {
   // Fields are set only while a copy is made (see with); a configuration never changes once built.
   /** Dead-letter entries go here, under the input root, unless another folder is given. */
   public static final String DEFAULT_ERRORS_FOLDER = "_errors";
+  /** Rows that came after their window's lateness go here, unless another folder is given. */
+  public static final String DEFAULT_LATE_FOLDER = "_late";
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.millis(250);
   /**
    * Rows of one slice span about 1.6 s of event time, and the two topics' files of a slice are
@@ -38,6 +40,7 @@ public final class SensorSourceConfig implements Serializable {
   private String inputDir;
   private boolean streaming = true;
   private @Nullable String errorsDir;
+  private @Nullable String lateDir;
   private Duration pollInterval = DEFAULT_POLL_INTERVAL;
   private Duration watermarkDelay = DEFAULT_WATERMARK_DELAY;
   private @Nullable Duration idleTimeout;
@@ -52,7 +55,8 @@ public final class SensorSourceConfig implements Serializable {
 
   /**
    * Continuous reading of {@code inputDir} with the defaults: poll every 250 ms, watermark 5 s
-   * behind the data, no idle timeout, dead letters in {@code <inputDir>/_errors}, the default
+   * behind the data, no idle timeout, dead letters in {@code <inputDir>/_errors}, late rows in
+   * {@code <inputDir>/_late}, the default
    * windowing, up to 1000 rows per element, one split.
    */
   public static SensorSourceConfig continuous(String inputDir) {
@@ -66,6 +70,7 @@ public final class SensorSourceConfig implements Serializable {
     return continuous(options.getInputDir())
         .withStreaming(streaming)
         .withErrorsDir(options.getErrorsDir())
+        .withLateDir(options.getLateDir())
         .withPollInterval(Duration.millis(options.getPollIntervalMillis()))
         .withWatermarkDelay(Duration.millis(options.getWatermarkDelayMillis()))
         .withIdleTimeout(idleSeconds > 0 ? Duration.standardSeconds(idleSeconds) : null)
@@ -80,6 +85,7 @@ public final class SensorSourceConfig implements Serializable {
     SensorSourceConfig copy = new SensorSourceConfig(inputDir);
     copy.streaming = streaming;
     copy.errorsDir = errorsDir;
+    copy.lateDir = lateDir;
     copy.pollInterval = pollInterval;
     copy.watermarkDelay = watermarkDelay;
     copy.idleTimeout = idleTimeout;
@@ -99,6 +105,11 @@ public final class SensorSourceConfig implements Serializable {
   /** Where dead-letter entries go; null for the default {@code <inputDir>/_errors}. */
   public SensorSourceConfig withErrorsDir(@Nullable String errorsDir) {
     return with(c -> c.errorsDir = errorsDir);
+  }
+
+  /** Where rows too late for their window are written; null for the default {@code <inputDir>/_late}. */
+  public SensorSourceConfig withLateDir(@Nullable String lateDir) {
+    return with(c -> c.lateDir = lateDir);
   }
 
   public SensorSourceConfig withPollInterval(Duration pollInterval) {
@@ -173,12 +184,16 @@ public final class SensorSourceConfig implements Serializable {
 
   /** The dead-letter folder: the one given, or {@code _errors} under the input root. */
   public String errorsDir() {
-    if (errorsDir != null) {
-      return errorsDir;
-    }
-    return inputDir.endsWith("/")
-        ? inputDir + DEFAULT_ERRORS_FOLDER
-        : inputDir + "/" + DEFAULT_ERRORS_FOLDER;
+    return errorsDir != null ? errorsDir : underInput(DEFAULT_ERRORS_FOLDER);
+  }
+
+  /** The late-data folder: the one given, or {@code _late} under the input root. */
+  public String lateDir() {
+    return lateDir != null ? lateDir : underInput(DEFAULT_LATE_FOLDER);
+  }
+
+  private String underInput(String folder) {
+    return inputDir.endsWith("/") ? inputDir + folder : inputDir + "/" + folder;
   }
 
   public Duration pollInterval() {
@@ -226,6 +241,8 @@ public final class SensorSourceConfig implements Serializable {
         + (maxSplits > 1 ? ", up to " + maxSplits + " splits" : "")
         + ", dead letters in "
         + errorsDir()
+        + ", late rows in "
+        + lateDir()
         + ")";
   }
 }

@@ -27,6 +27,14 @@ public interface SensorSourceOptions extends PipelineOptions {
   void setErrorsDir(String value);
 
   @Description(
+      "Folder for rows that came after their window's lateness had run out, which no pipeline"
+          + " takes any more (<lateDir>/<topic>/window-<start>-<end>-<digest>.parquet, the window"
+          + " they missed). Default: 'late' in the output folder.")
+  String getLateDir();
+
+  void setLateDir(String value);
+
+  @Description(
       "How often the input folder is listed for new files, in milliseconds. A new file waits half"
           + " of it on average; on an object store each listing is a paid request, so raise it"
           + " there.")

@@ -4,9 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
+import io.github.bddreplay.parquet.BddSchemas;
 import io.github.bddreplay.pipelines.SensorPipelines;
 import io.github.bddreplay.pipelines.SensorPipelinesOptions;
 import io.github.bddreplay.pipelines.runner.StreamingRunResult;
@@ -294,15 +297,16 @@ class EndToEndTest {
   /**
    * The hand-made edge cases ({@link EdgeCaseData}) replayed while the pipelines run: the two bad
    * source files are reported by the replayer and never published; the held-back file comes after
-   * its window's lateness, so its rows are counted as too late and reach no output; rows without
-   * uuid are in simple only and listed in row-level dead letters; and the outputs equal the
-   * oracle's answer for the rows that reached the stream in time.
+   * its window's lateness, so its rows are counted as too late and written to the late-data output
+   * only; rows without uuid are in simple only and listed in row-level dead letters; the outputs
+   * equal the oracle's answer for the rows that reached the stream in time, and verify agrees.
    */
   @ParameterizedTest
   @ValueSource(strings = {"DirectRunner", "SparkRunner", "FlinkRunner"})
   void edgeCasesStreamedGiveTheOraclesAnswerForTheRowsInTime(String runner) throws Exception {
     Path source = edgeCases("source", EnumSet.allOf(EdgeCaseData.Part.class));
     Path inTime = edgeCases("in-time", EnumSet.of(EdgeCaseData.Part.ROWS_IN_TIME));
+    Path heldBack = edgeCases("held-back", EnumSet.of(EdgeCaseData.Part.HELD_BACK));
 
     Run run = replayWhilePipelinesRun(source, runner, DisorderPlan.NONE, List.of());
 
@@ -313,9 +317,20 @@ class EndToEndTest {
     assertThat(sourceCounter(run, SensorSourceMetrics.TOO_LATE_ROWS), is(EdgeCaseData.HELD_BACK_ROWS));
     assertThat(sourceCounter(run, SensorSourceMetrics.BAD_FILES), is(0L));
     assertRowsWithoutUuidListed(run);
-    OracleAssertions.assertOutputsEqual(
-        BatchOracle.compute(inTime, ChronoUnit.MICROS.between(Instant.EPOCH, START)),
-        PipelineOutputReader.at(run.output()));
+    long startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, START);
+    PipelineOutputReader output = PipelineOutputReader.at(run.output());
+    OracleAssertions.assertOutputsEqual(BatchOracle.compute(inTime, startMicros), output);
+    BatchOracle late = BatchOracle.compute(heldBack, startMicros);
+    for (String topic : List.of(BddSchemas.LOCATIONS, BddSchemas.ACCELERATIONS)) {
+      OracleAssertions.assertSimpleEquals(topic, late.simpleRows(topic), output.late(topic));
+    }
+    try (Stream<Path> files = Files.list(run.output().resolve("late").resolve(BddSchemas.LOCATIONS))) {
+      assertThat("the window the late rows missed",
+          files.map(file -> file.getFileName().toString()).toList(),
+          everyItem(startsWith("window-20261124T100000Z-20261124T100015Z-")));
+    }
+    VerifyReport verdict = Verification.of(run.results()).output(run.output()).run();
+    assertThat(verdict.table(), verdict.passed(), is(true));
   }
 
   /**

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -20,6 +21,7 @@ import io.github.bddreplay.pipelines.source.SensorInputFolder.StagedFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import io.github.bddreplay.testing.ParquetRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -794,7 +796,8 @@ class SensorFilesReaderTest {
   }
 
   @Test
-  void rowsTooLateForTheReportedWatermarkAreDroppedAndCounted() throws IOException {
+  void rowsTooLateForTheReportedWatermarkAreCountedAndWrittenToTheLateOutputOnly()
+      throws IOException {
     Instant now = START.plus(Duration.standardSeconds(100));
     StagedFile recent =
         folder.publish(
@@ -819,6 +822,27 @@ class SensorFilesReaderTest {
           driver.readToEnd(), equalTo(List.of(describe(SensorTopic.ACCELERATIONS, inAnOpenWindow))));
       assertThat(driver.chunkSizes(), equalTo(List.of(1, 1)));
       assertThat(driver.chunkTimestamps().get(1), equalTo(START.plus(Duration.millis(60_000))));
+      // In the late output, by the window each missed: [0 s, 15 s) and [45 s, 60 s).
+      Path late = Path.of(folder.config().lateDir()).resolve("accelerations");
+      List<String> files;
+      try (Stream<Path> list = Files.list(late)) {
+        files = list.map(file -> file.getFileName().toString()).sorted().toList();
+      }
+      assertThat(files.size(), equalTo(2));
+      assertThat(files.get(0), startsWith("window-20250101T000000Z-20250101T000015Z-"));
+      assertThat(files.get(1), startsWith("window-20250101T000045Z-20250101T000100Z-"));
+      List<String> lateRows = new ArrayList<>();
+      for (String file : files) {
+        for (GenericRecord row : ParquetRows.read(late.resolve(file))) {
+          lateRows.add(describe(SensorTopic.ACCELERATIONS, row));
+        }
+      }
+      assertThat(
+          lateRows,
+          equalTo(
+              List.of(
+                  describe(SensorTopic.ACCELERATIONS, tooLate),
+                  describe(SensorTopic.ACCELERATIONS, endOfAClosedWindow))));
     }
     assertThat(counter(SensorSourceMetrics.TOO_LATE_ROWS), equalTo(2L));
     assertThat(counter(SensorSourceMetrics.ROWS_READ), equalTo(2L));
