@@ -125,4 +125,44 @@ class ResultsFolderTest {
     assertThat(e.getMessage(), containsString("refusing to write results into the source folder"));
     assertThat(Files.exists(source.resolve("out")), is(false));
   }
+
+  @Test
+  void aSourcePathThatDotsItsWayIntoTheResultsIsRefused() throws Exception {
+    Path results = work.resolve("results");
+    Files.createDirectories(results.resolve("input/locations"));
+
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () -> ResultsFolder.prepare(results, work.resolve("elsewhere/../results/input"), List.of("locations")));
+
+    assertThat(e.getMessage(), containsString("refusing to use " + results.toRealPath() + " as results folder: it holds the source data"));
+    assertThat("nothing emptied", Files.isDirectory(results.resolve("input/locations")), is(true));
+  }
+
+  @Test
+  void aSourceThatIsALinkIntoTheResultsIsRefused() throws Exception {
+    Path results = work.resolve("results");
+    Files.createDirectories(results.resolve("input/locations"));
+    Path source = Files.createSymbolicLink(work.resolve("source-link"), results.resolve("input"));
+
+    BadInputException e =
+        assertThrows(BadInputException.class, () -> ResultsFolder.prepare(results, source, List.of("locations")));
+
+    assertThat(e.getMessage(), containsString("it holds the source data"));
+    assertThat("nothing emptied", Files.isDirectory(results.resolve("input/locations")), is(true));
+  }
+
+  @Test
+  void aResultsFolderThatIsALinkIntoTheSourceIsRefused() throws Exception {
+    Path source = work.resolve("source");
+    Files.createDirectories(source.resolve("locations"));
+    Path results = Files.createSymbolicLink(work.resolve("results-link"), source.resolve("locations"));
+
+    BadInputException e =
+        assertThrows(BadInputException.class, () -> ResultsFolder.prepare(results, source, List.of("locations")));
+
+    assertThat(e.getMessage(), containsString("refusing to write results into the source folder"));
+    assertThat(Files.exists(source.resolve("locations").resolve(ResultsFolder.MARKER)), is(false));
+  }
 }

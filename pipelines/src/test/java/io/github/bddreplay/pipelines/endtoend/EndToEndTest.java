@@ -237,6 +237,20 @@ class EndToEndTest {
     }
   }
 
+  /** The three pipelines in batch mode over the finished replay in {@code results}. */
+  private Run runBounded(String runner, Path results, ReplaySummary replay) {
+    Path output = work.resolve("output-" + runner);
+    StreamingRunResult result =
+        SensorPipelines.run(
+            SensorPipelines.parse(
+                runnerOption(runner),
+                "--mode=BATCH",
+                "--inputDir=" + results.resolve("input"),
+                "--outputDir=" + output,
+                "--checkpointDir=" + work.resolve("checkpoints-" + runner)));
+    return new Run(result, replay, Instant.now(), results, output);
+  }
+
   /** {@code source} replayed at top speed into {@code results}, for the bounded runs. */
   private static ReplaySummary replayAtOnce(Path source, Path results) throws Exception {
     return new Replayer(
@@ -252,16 +266,7 @@ class EndToEndTest {
     Path results = work.resolve("results");
     ReplaySummary replay = replayAtOnce(RealData.dir(), results);
     for (String runner : List.of("DirectRunner", "SparkRunner", "FlinkRunner")) {
-      Path output = work.resolve("output-" + runner);
-      StreamingRunResult result =
-          SensorPipelines.run(
-              SensorPipelines.parse(
-                  runnerOption(runner),
-                  "--mode=BATCH",
-                  "--inputDir=" + results.resolve("input"),
-                  "--outputDir=" + output,
-                  "--checkpointDir=" + work.resolve("checkpoints-" + runner)));
-      assertEqualsTheOracle(new Run(result, replay, Instant.now(), results, output));
+      assertEqualsTheOracle(runBounded(runner, results, replay));
     }
   }
 
@@ -355,23 +360,14 @@ class EndToEndTest {
     }
     BatchOracle oracle = BatchOracle.compute(readable, ChronoUnit.MICROS.between(Instant.EPOCH, START));
     for (String runner : List.of("DirectRunner", "SparkRunner", "FlinkRunner")) {
-      Path output = work.resolve("output-" + runner);
-      StreamingRunResult result =
-          SensorPipelines.run(
-              SensorPipelines.parse(
-                  runnerOption(runner),
-                  "--mode=BATCH",
-                  "--inputDir=" + results.resolve("input"),
-                  "--outputDir=" + output,
-                  "--checkpointDir=" + work.resolve("checkpoints-" + runner)));
-      Run run = new Run(result, replay, Instant.now(), results, output);
+      Run run = runBounded(runner, results, replay);
 
-      assertThat(runner, result.state(), is(PipelineResult.State.DONE));
+      assertThat(runner, run.result().state(), is(PipelineResult.State.DONE));
       assertThat(runner, sourceCounter(run, SensorSourceMetrics.BAD_FILES), is(2L));
       assertThat(runner, sourceCounter(run, SensorSourceMetrics.TOO_LATE_ROWS), is(0L));
       assertRowsWithoutUuidListed(run);
-      OracleAssertions.assertOutputsEqual(oracle, PipelineOutputReader.at(output));
-      VerifyReport verdict = Verification.of(results).output(output).run();
+      OracleAssertions.assertOutputsEqual(oracle, PipelineOutputReader.at(run.output()));
+      VerifyReport verdict = Verification.of(results).output(run.output()).run();
       assertThat(verdict.table(), verdict.passed(), is(true));
       assertThat(verdict.check("dead-lettered input files").orElseThrow().found(), is("2"));
     }
