@@ -54,14 +54,14 @@ class VerifyCommandTest {
     assertEquals(0, ran.exitCode(), ran.out() + ran.err());
     assertThat(ran.out(), containsString("check                     | expected"));
     assertThat(ran.out(), containsString("simple locations rows     | 478"));
-    assertThat(ran.out(), containsString("verdict: PASS (all 9 checks hold, "));
+    assertThat(ran.out(), containsString("verdict: PASS (all 11 checks hold, "));
     JsonNode json = new ObjectMapper().readTree(results.resolve("verify.json").toFile());
     assertEquals("PASS", json.get("verdict").asText());
     assertEquals(results.resolve(ResultsFolder.INPUT).toString(), json.get("computed_from").asText());
     assertEquals(results.toString(), json.get("results").asText());
     assertTrue(json.get("seconds").isNumber());
     assertEquals(List.of("verdict", "computed_from", "results", "seconds", "checks"), names(json));
-    JsonNode first = json.get("checks").get(3);
+    JsonNode first = json.get("checks").get(5);
     assertEquals(List.of("check", "expected", "found", "verdict", "differences"), names(first));
     assertEquals("simple locations rows", first.get("check").asText());
     assertEquals("478", first.get("expected").asText());
@@ -79,7 +79,7 @@ class VerifyCommandTest {
 
     assertEquals(1, ran.exitCode(), ran.out() + ran.err());
     assertThat(ran.out(), containsString("output files, first differences:\n  " + results.resolve("output/notes.txt")));
-    assertThat(ran.out(), containsString("verdict: FAIL (1 of 6 checks fail: output files; "));
+    assertThat(ran.out(), containsString("verdict: FAIL (1 of 8 checks fail: output files; "));
     JsonNode json = new ObjectMapper().readTree(results.resolve("verify.json").toFile());
     assertEquals("FAIL", json.get("verdict").asText());
     JsonNode last = json.get("checks").get(json.get("checks").size() - 1);
