@@ -14,6 +14,7 @@ import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
 /**
@@ -31,7 +32,7 @@ final class FlinkStreamingSession implements RunnerSession {
   private final CounterProgress progress = new CounterProgress();
   private JobExecutionResult finished;
 
-  private FlinkStreamingSession(
+  FlinkStreamingSession(
       JobClient job,
       MetricNameFilter endOfStreamCounter,
       Optional<Path> restoredFrom) {
@@ -130,15 +131,26 @@ final class FlinkStreamingSession implements RunnerSession {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         accumulator = null;
-      } catch (ExecutionException | TimeoutException e) {
-        // The mini cluster shuts down as the job finishes; the result has the final values then.
-        accumulator = null;
+      } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+        // The mini cluster shuts down as the job finishes, and then refuses the call, by a failed
+        // future or at once (IllegalStateException, seen in CI): the job's result has the final
+        // values.
+        accumulator = finalAccumulator();
       }
     }
     MetricsContainerStepMap steps =
         accumulator instanceof MetricsContainerStepMap map ? map : new MetricsContainerStepMap();
     return FlinkSourceCounters.addedTo(
         CounterSnapshots.all(MetricsContainerStepMap.asAttemptedOnlyMetricResults(steps)));
+  }
+
+  /** The final accumulator when the job has finished, else null. */
+  private @Nullable Object finalAccumulator() {
+    if (!job.getJobExecutionResult().isDone()) {
+      return null;
+    }
+    awaitDone(Duration.ZERO);
+    return finished.getAllAccumulatorResults().get(FlinkMetricContainer.ACCUMULATOR_NAME);
   }
 
   @Override
