@@ -50,7 +50,7 @@ class FlinkDemoRestartTest {
             work.resolve("logs"),
             () -> FlinkCheckpoints.latestCompleted(checkpoints.toString()).isPresent());
 
-    DemoRestart.Resumed resumed = restart.killMidReplayAndResume();
+    DemoRestart.Resumed resumed = restart.killAndResume(DemoRestart.KillPoint.MID_REPLAY);
 
     assertThat(resumed.log(), containsString("go on from Flink's newest checkpoint"));
     assertThat(resumed.log(), containsString("Restoring the Flink job from"));
