@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
@@ -33,18 +31,14 @@ import org.apache.parquet.schema.Type;
  * reader per thread.
  */
 public final class FlatFileReader implements AutoCloseable {
-  /** Without Hadoop's default resources, whose XML costs more to parse than a small file to read. */
-  private static final HadoopParquetConfiguration CONF =
-      new HadoopParquetConfiguration(new Configuration(false));
-
   private final MessageType schema;
   private final List<ColumnDescriptor> columns;
   private final Function<MessageType, String> difference;
   /** The schemas read so far, all found to be the wanted one. */
   private final List<MessageType> acceptedSchemas = new ArrayList<>();
-  private final CodecFactory codecs = new CodecFactory(CONF, 0);
+  private final CodecFactory codecs = new CodecFactory(ParquetFiles.PARQUET_CONF, 0);
   private final ParquetReadOptions options =
-      ParquetReadOptions.builder(CONF)
+      ParquetReadOptions.builder(ParquetFiles.PARQUET_CONF)
           .withCodecFactory(codecs)
           .useStatsFilter(false)
           .useDictionaryFilter(false)

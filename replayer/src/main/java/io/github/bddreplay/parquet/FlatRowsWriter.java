@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -23,9 +22,6 @@ import org.apache.parquet.schema.MessageType;
  * be written plain.
  */
 public final class FlatRowsWriter implements AutoCloseable {
-  /** Without Hadoop's default resources, whose XML costs more to parse than a small file to write. */
-  private static final ParquetConfiguration CONF = new HadoopParquetConfiguration(new Configuration(false));
-
   private final MessageType schema;
   private final ParquetWriter<Row> writer;
   private final Row cursor = new Row();
@@ -35,7 +31,7 @@ public final class FlatRowsWriter implements AutoCloseable {
     this.schema = schema;
     Builder builder =
         new Builder(target, new RowWriteSupport(schema, keyValueMetadata))
-            .withConf(CONF)
+            .withConf(ParquetFiles.PARQUET_CONF)
             .withCompressionCodec(codec)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
     for (String column : plainColumns) {
@@ -94,12 +90,16 @@ public final class FlatRowsWriter implements AutoCloseable {
 
     @Override
     public WriteContext init(Configuration configuration) {
-      // A HashMap as parquet-avro's writer passes it: the footer lists the entries in its order.
-      return new WriteContext(schema, new HashMap<>(keyValueMetadata));
+      return writeContext();
     }
 
     @Override
     public WriteContext init(ParquetConfiguration configuration) {
+      return writeContext();
+    }
+
+    private WriteContext writeContext() {
+      // A HashMap as parquet-avro's writer passes it: the footer lists the entries in its order.
       return new WriteContext(schema, new HashMap<>(keyValueMetadata));
     }
 

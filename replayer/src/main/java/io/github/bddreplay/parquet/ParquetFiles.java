@@ -36,7 +36,8 @@ public final class ParquetFiles {
    */
   private static final Configuration CONF = new Configuration(false);
 
-  private static final ParquetConfiguration PARQUET_CONF = new HadoopParquetConfiguration(CONF);
+  /** {@link #CONF} for parquet-mr's non-Hadoop entry points; the flat reader and writer use it too. */
+  static final ParquetConfiguration PARQUET_CONF = new HadoopParquetConfiguration(CONF);
 
   private ParquetFiles() {}
 
