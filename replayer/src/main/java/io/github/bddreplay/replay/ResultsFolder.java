@@ -166,11 +166,6 @@ public final class ResultsFolder {
       throw new BadInputException(
           "results folder " + root + " no longer carries " + MARKER + "; refusing to empty " + target);
     }
-    if (Files.isSymbolicLink(target)) {
-      throw new BadInputException(
-          "refusing to empty " + target + ": it is a symbolic link, and emptying it would delete"
-              + " what it leads to; make it a plain folder");
-    }
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new BadInputException("refusing to empty " + target + ": it is a file, not a folder");
     }
