@@ -47,7 +47,7 @@ final class LateRowsCheck implements Check {
         "CREATE OR REPLACE TEMP TABLE " + remaining + " AS SELECT " + columns + " FROM " + expected
             + " EXCEPT ALL SELECT " + columns + " FROM " + lateTable);
     db.execute("DROP TABLE " + expected);
-    db.execute("CREATE TABLE " + expected + " AS SELECT * FROM " + remaining);
+    db.execute("ALTER TABLE " + remaining + " RENAME TO " + expected);
     return CheckResult.compared(name(), "rows of the answer", Long.toString(rows), differences);
   }
 }

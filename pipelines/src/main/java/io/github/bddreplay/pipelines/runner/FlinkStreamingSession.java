@@ -119,34 +119,31 @@ final class FlinkStreamingSession implements RunnerSession {
   /** The accumulators' counters (final once the job finished) plus the source's. */
   @Override
   public Map<MetricName, Long> counters() {
-    Object accumulator;
-    if (finished != null) {
-      accumulator = finished.getAllAccumulatorResults().get(FlinkMetricContainer.ACCUMULATOR_NAME);
-    } else {
-      try {
-        accumulator =
-            job.getAccumulators()
-                .get(10, TimeUnit.SECONDS)
-                .get(FlinkMetricContainer.ACCUMULATOR_NAME);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        accumulator = null;
-      } catch (ExecutionException | TimeoutException | IllegalStateException e) {
-        // The mini cluster shuts down as the job finishes, and then refuses the call, by a failed
-        // future or at once (IllegalStateException, seen in CI): the job's result has the final
-        // values.
-        accumulator = finalAccumulator();
-      }
-    }
+    Object accumulator = finished != null ? finalAccumulator() : liveAccumulator();
     MetricsContainerStepMap steps =
         accumulator instanceof MetricsContainerStepMap map ? map : new MetricsContainerStepMap();
     return FlinkSourceCounters.addedTo(
         CounterSnapshots.all(MetricsContainerStepMap.asAttemptedOnlyMetricResults(steps)));
   }
 
+  /** The running job's accumulator, or the final one if the job has just finished. */
+  private @Nullable Object liveAccumulator() {
+    try {
+      return job.getAccumulators().get(10, TimeUnit.SECONDS).get(FlinkMetricContainer.ACCUMULATOR_NAME);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+      // The mini cluster shuts down as the job finishes, and then refuses the call, by a failed
+      // future or at once (IllegalStateException, seen in CI): the job's result has the final
+      // values.
+      return finalAccumulator();
+    }
+  }
+
   /** The final accumulator when the job has finished, else null. */
   private @Nullable Object finalAccumulator() {
-    if (!job.getJobExecutionResult().isDone()) {
+    if (finished == null && !job.getJobExecutionResult().isDone()) {
       return null;
     }
     awaitDone(Duration.ZERO);
