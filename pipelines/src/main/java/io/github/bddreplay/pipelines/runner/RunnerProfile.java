@@ -20,9 +20,10 @@ import java.util.TreeMap;
  * A named set of runner options, kept as a plain file under the repository's {@code profiles/}
  * ({@code spark-local.properties}, {@code spark-standalone.properties}, {@code
  * flink-local.properties}, {@code direct.properties}) so a user changes a setting in one place.
- * The build copies the folder into the pipelines jar, so the launcher, the Maven profiles (which only name a profile) and spark-submit of the bundled
- * jar read the same files. Each {@code name=value} line stands for the pipeline option {@code
- * --name=value}; options on the command line win.
+ * The build copies the folder into the pipelines jar, so the launcher, the Maven profiles (which
+ * only name a profile) and spark-submit of the bundled jar read the same files. Each {@code
+ * name=value} line stands for the pipeline option {@code --name=value}; options on the command
+ * line win.
  */
 public record RunnerProfile(String name, Map<String, String> options) {
   /** The profile used when none is named: the embedded local Spark. */
