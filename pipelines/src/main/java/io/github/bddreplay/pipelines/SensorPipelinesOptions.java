@@ -5,9 +5,9 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /**
- * Options of the sensor pipelines. The runner's own options ({@code --runner}, and for Spark
- * {@code --sparkMaster}, {@code --batchIntervalMillis}, {@code --checkpointDir}, ...) come with
- * the runner.
+ * Options of the sensor pipelines. The runner's own options ({@code --runner}, and for Spark {@code
+ * --sparkMaster}, {@code --batchIntervalMillis}, {@code --checkpointDir}, ...) come with the
+ * runner.
  */
 public interface SensorPipelinesOptions extends SensorSourceOptions {
   @Description(

@@ -16,11 +16,11 @@ import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.TimestampedValue;
 
 /**
- * The late-data output: rows that came after their window's lateness had run out, which no
- * pipeline can take any more. They are written, not only counted, in the layout of {@code simple}:
- * {@code <lateDir>/<topic>/window-<start>-<end>-<digest>.parquet}, one file per window they missed
- * and per batch of rows, named by their content, so rows read again (a recomputed micro-batch)
- * replace their file instead of adding a copy.
+ * The late-data output: rows that came after their window's lateness had run out, which no pipeline
+ * can take any more. They are written, not only counted, in the layout of {@code simple}: {@code
+ * <lateDir>/<topic>/window-<start>-<end>-<digest>.parquet}, one file per window they missed and per
+ * batch of rows, named by their content, so rows read again (a recomputed micro-batch) replace
+ * their file instead of adding a copy.
  */
 public final class LateRows implements Serializable {
   private final String lateDir;
@@ -31,13 +31,17 @@ public final class LateRows implements Serializable {
     this.windowing = windowing;
   }
 
-  /** Writes {@code rows}, all of {@code topicFolder} and of {@code schema}, by the window each missed. */
+  /**
+   * Writes {@code rows}, all of {@code topicFolder} and of {@code schema}, by the window each
+   * missed.
+   */
   public void write(String topicFolder, Schema schema, List<TimestampedValue<GenericRecord>> rows)
       throws IOException {
     Map<IntervalWindow, List<GenericRecord>> byWindow = new LinkedHashMap<>();
     for (TimestampedValue<GenericRecord> row : rows) {
       IntervalWindow window =
-          new IntervalWindow(windowing.windowStart(row.getTimestamp()), windowing.windowEnd(row.getTimestamp()));
+          new IntervalWindow(
+              windowing.windowStart(row.getTimestamp()), windowing.windowEnd(row.getTimestamp()));
       byWindow.computeIfAbsent(window, unused -> new ArrayList<>()).add(row.getValue());
     }
     ResourceId directory =

@@ -1,6 +1,6 @@
 package io.github.bddreplay.pipelines.sinks;
 
-import io.github.bddreplay.parquet.ParquetFiles;
+import io.github.bddreplay.contract.ParquetFiles;
 import io.github.bddreplay.pipelines.source.BeamInputFile;
 import io.github.bddreplay.pipelines.transforms.JoinedRow;
 import io.github.bddreplay.pipelines.transforms.MeanSpeedRow;
@@ -78,7 +78,8 @@ public record OutputCensus(Map<PipelineOutput, Count> outputs) {
           rows += ParquetFiles.rowCount(input);
           continue;
         } catch (IOException | RuntimeException e) {
-          throw new IOException(file.resourceId() + ": cannot count its rows: " + e.getMessage(), e);
+          throw new IOException(
+              file.resourceId() + ": cannot count its rows: " + e.getMessage(), e);
         }
       }
       try (ParquetReader<GenericRecord> reader =
@@ -86,8 +87,7 @@ public record OutputCensus(Map<PipelineOutput, Count> outputs) {
         for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
           rows++;
           List<Object> window =
-              List.of(
-                  String.valueOf(row.get(MeanSpeedRow.UUID)), row.get(WindowPane.WINDOW_START));
+              List.of(String.valueOf(row.get(MeanSpeedRow.UUID)), row.get(WindowPane.WINDOW_START));
           windows.add(window);
           if (output == PipelineOutput.STREAM_JOINED) {
             if (row.get(JoinedRow.LOCATION_TIMESTAMP) == null
@@ -113,8 +113,7 @@ public record OutputCensus(Map<PipelineOutput, Count> outputs) {
     Map<Timing, Long> paneCounts = new EnumMap<>(Timing.class);
     panes.forEach((timing, keys) -> paneCounts.put(timing, (long) keys.size()));
     long invalidSpeeds = lastPanes.values().stream().mapToLong(PaneInvalidSpeeds::count).sum();
-    return new Count(
-        files.size(), rows, windows.size(), paneCounts, invalidSpeeds, withoutPartner);
+    return new Count(files.size(), rows, windows.size(), paneCounts, invalidSpeeds, withoutPartner);
   }
 
   /** The columns the census reads of a windowed or joined output; the rest stay encoded. */

@@ -1,6 +1,7 @@
 package io.github.bddreplay.pipelines.sinks;
 
-import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.contract.StreamLayout;
+import io.github.bddreplay.contract.Topic;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -8,10 +9,10 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** Where each pipeline output goes, relative to the output root: one folder per output. */
 public enum PipelineOutput {
-  SIMPLE_LOCATIONS("simple", BddSchemas.LOCATIONS),
-  SIMPLE_ACCELERATIONS("simple", BddSchemas.ACCELERATIONS),
-  WINDOWED("windowed"),
-  STREAM_JOINED("stream-joined");
+  SIMPLE_LOCATIONS(StreamLayout.SIMPLE, Topic.LOCATIONS.folderName()),
+  SIMPLE_ACCELERATIONS(StreamLayout.SIMPLE, Topic.ACCELERATIONS.folderName()),
+  WINDOWED(StreamLayout.WINDOWED),
+  STREAM_JOINED(StreamLayout.STREAM_JOINED);
 
   private final List<String> folders;
 

@@ -54,13 +54,18 @@ final class RowsDigest {
         putText(bytes, bytes.length);
       } else {
         throw new IllegalArgumentException(
-            "field '" + row.getSchema().getFields().get(i).name() + "' of a flat row holds a "
+            "field '"
+                + row.getSchema().getFields().get(i).name()
+                + "' of a flat row holds a "
                 + value.getClass().getName());
       }
     }
   }
 
-  /** The first {@code hexDigits} hex digits of the digest of the rows so far (at most 64); resets it. */
+  /**
+   * The first {@code hexDigits} hex digits of the digest of the rows so far (at most 64); resets
+   * it.
+   */
   String hex(int hexDigits) {
     return HexFormat.of().formatHex(digest.digest()).substring(0, hexDigits);
   }

@@ -1,5 +1,6 @@
 package io.github.bddreplay.pipelines.sinks;
 
+import io.github.bddreplay.contract.StreamLayout;
 import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
@@ -22,8 +23,10 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  */
 final class WindowFile {
   static final String SUFFIX = ".parquet";
+
   /** Hex digits of the content digest in the file name: 128 bits. */
   private static final int DIGEST_HEX_DIGITS = 32;
+
   /** Bounds the Parquet writer's buffer per open file; output files here are far smaller. */
   private static final int ROW_GROUP_BYTES = 16 * 1024 * 1024;
 
@@ -52,7 +55,7 @@ final class WindowFile {
       throws IOException {
     ResourceId inProgress =
         directory.resolve(
-            WindowFileNaming.IN_PROGRESS_PREFIX + UUID.randomUUID() + SUFFIX,
+            StreamLayout.IN_PROGRESS_PREFIX + UUID.randomUUID() + SUFFIX,
             StandardResolveOptions.RESOLVE_FILE);
     WritableByteChannel channel = FileSystems.create(inProgress, MimeTypes.BINARY);
     ParquetIO.Sink writer =

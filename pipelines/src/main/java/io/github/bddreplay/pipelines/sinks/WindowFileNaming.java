@@ -8,14 +8,12 @@ import org.joda.time.format.DateTimeFormatter;
 
 /**
  * Names a window's file after the window and the rows it holds, e.g. {@code
- * window-20261124T153015Z-20261124T153030Z-3f2a9c0d1e4b5a6f7081928374655647.parquet}. The basic
- * ISO format keeps ':' out of names (Hadoop's {@code Path} cannot read it back) and still sorts by
+ * window-20261124T153015Z-20261124T153030Z-3f2a9c0d1e4b5a6f7081928374655647.parquet}. The basic ISO
+ * format keeps ':' out of names (Hadoop's {@code Path} cannot read it back) and still sorts by
  * time; the content digest makes a name that says which rows the file holds, so writing the same
  * rows again, as a re-run task does, replaces the file rather than adding a copy.
  */
 public final class WindowFileNaming {
-  /** Readers skip names that start with a dot, so files being written use this prefix. */
-  static final String IN_PROGRESS_PREFIX = ".writing-";
 
   private static final DateTimeFormatter BASIC_UTC =
       DateTimeFormat.forPattern("yyyyMMdd'T'HHmmss'Z'").withZoneUTC();

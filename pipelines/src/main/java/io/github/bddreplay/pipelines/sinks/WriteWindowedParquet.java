@@ -1,5 +1,6 @@
 package io.github.bddreplay.pipelines.sinks;
 
+import io.github.bddreplay.contract.StreamLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,19 +30,20 @@ import org.apache.beam.sdk.values.PDone;
  * and the rows ({@link WindowFileNaming}).
  *
  * <p>Why not FileIO: its windowed writes group the rows twice (by shard, then to finalize), and on
- * Beam 2.70's Spark runner every grouping is a stateful stage of every micro-batch: rows waited
- * several micro-batches for their file, and the stages cost CPU even while no data came. Written
- * straight from the bundle, rows are on disk in the micro-batch that produced them. Every element
- * is written exactly once, in the pane it comes in: a sink after accumulating panes writes each
- * pane's whole result, and readers keep the latest pane per key (its {@code pane_index}).
+ * Beam 2.70's Spark runner (RUNNER-WORKAROUNDS.md) every grouping is a stateful stage of every
+ * micro-batch: rows waited several micro-batches for their file, and the stages cost CPU even while
+ * no data came. Written straight from the bundle, rows are on disk in the micro-batch that produced
+ * them. Every element is written exactly once, in the pane it comes in: a sink after accumulating
+ * panes writes each pane's whole result, and readers keep the latest pane per key (its {@code
+ * pane_index}).
  *
- * <p><b>On a runner that restores from checkpoints</b> (Flink), the input after the last
- * checkpoint is processed again after a restore, in other bundles: files of the first attempt
- * would then overlap files of the second. {@link #writingOnlyCheckpointedInput()} makes the sink
- * write only input a completed checkpoint covers ({@link DoFn.RequiresStableInput}), so every row
- * is written once; files an attempt left unfinished ({@link #discardUnfinishedFiles}) hold nothing
- * another file lacks. Beam's Spark runner refuses that annotation, and needs none: it re-reads the
- * stream instead of restoring.
+ * <p><b>On a runner that restores from checkpoints</b> (Flink), the input after the last checkpoint
+ * is processed again after a restore, in other bundles: files of the first attempt would then
+ * overlap files of the second. {@link #writingOnlyCheckpointedInput()} makes the sink write only
+ * input a completed checkpoint covers ({@link DoFn.RequiresStableInput}), so every row is written
+ * once; files an attempt left unfinished ({@link #discardUnfinishedFiles}) hold nothing another
+ * file lacks. Beam's Spark runner refuses that annotation, and needs none: it re-reads the stream
+ * instead of restoring.
  */
 public class WriteWindowedParquet extends PTransform<PCollection<GenericRecord>, PDone> {
   private final String directory;
@@ -67,8 +69,8 @@ public class WriteWindowedParquet extends PTransform<PCollection<GenericRecord>,
    * With {@link #writingOnlyCheckpointedInput()} the rows are first spread over the writers
    * (Reshuffle, which Beam's Flink runner turns into a plain rebalance): otherwise a writer of
    * {@code simple} sits in the same task as a split of the source and ends with it, and Flink
-   * declines every checkpoint while some tasks of a writer have ended and others not, because
-   * the stable-input buffer is union list state (PartialFinishingNotSupportedByStateException).
+   * declines every checkpoint while some tasks of a writer have ended and others not, because the
+   * stable-input buffer is union list state (PartialFinishingNotSupportedByStateException).
    */
   @Override
   public PDone expand(PCollection<GenericRecord> rows) {
@@ -93,7 +95,7 @@ public class WriteWindowedParquet extends PTransform<PCollection<GenericRecord>,
     List<ResourceId> unfinished = new ArrayList<>();
     String pattern =
         FileSystems.matchNewResource(directory, true)
-            .resolve(WindowFileNaming.IN_PROGRESS_PREFIX + "*", StandardResolveOptions.RESOLVE_FILE)
+            .resolve(StreamLayout.IN_PROGRESS_PREFIX + "*", StandardResolveOptions.RESOLVE_FILE)
             .toString();
     for (MatchResult.Metadata file :
         FileSystems.match(pattern, EmptyMatchTreatment.ALLOW).metadata()) {

@@ -16,7 +16,8 @@ public final class DataWatermark {
    * The watermark after each file, in reading order.
    *
    * @param latestEventMillis the latest event time of each file, {@link #NONE} for a file without
-   * @return per file, the watermark once it was read, {@link #NONE} until some file had an event time
+   * @return per file, the watermark once it was read, {@link #NONE} until some file had an event
+   *     time
    */
   public static long[] afterEach(long[] latestEventMillis, long delayMillis) {
     long[] watermark = new long[latestEventMillis.length];

@@ -1,5 +1,6 @@
 package io.github.bddreplay.pipelines.source;
 
+import io.github.bddreplay.contract.StreamLayout;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -20,16 +21,14 @@ import org.slf4j.LoggerFactory;
  * through Beam's {@link FileSystems} so the errors folder may live on any file system.
  *
  * <p>Rows of a readable file that some pipelines must leave out get a row-level entry beside it,
- * {@code <name>.rows.txt}: the file's path, the reason, and the record numbers. The file itself
- * was read.
+ * {@code <name>.rows.txt}: the file's path, the reason, and the record numbers. The file itself was
+ * read.
  */
 final class DeadLetters implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
   /** The entry of a file left out from where reading stopped. */
   static final String FILE_SUFFIX = ".txt";
-  /** The entry of rows left out of some pipelines, in a file that was read. */
-  static final String ROW_LEVEL_SUFFIX = ".rows.txt";
 
   private final String errorsDir;
 
@@ -37,7 +36,9 @@ final class DeadLetters implements Serializable {
     this.errorsDir = errorsDir;
   }
 
-  /** Records that {@code file} is skipped (from where reading stopped) because of {@code reason}. */
+  /**
+   * Records that {@code file} is skipped (from where reading stopped) because of {@code reason}.
+   */
   void record(SensorFile file, String reason) {
     SensorSourceMetrics.BAD_FILES_COUNTER.inc();
     ResourceId entry = entryFor(file, FILE_SUFFIX);
@@ -51,9 +52,10 @@ final class DeadLetters implements Serializable {
    * with the same content when the file is read again.
    */
   void recordRowsWithoutUuid(SensorFile file, List<Long> recordNumbers) {
-    ResourceId entry = entryFor(file, ROW_LEVEL_SUFFIX);
+    ResourceId entry = entryFor(file, StreamLayout.ROW_DEAD_LETTER_SUFFIX);
     String reason =
-        recordNumbers.size() + " rows without uuid: kept in simple, left out of windowed and"
+        recordNumbers.size()
+            + " rows without uuid: kept in simple, left out of windowed and"
             + " stream-joined";
     LOG.warn("{}: {} (row-level dead letter: {})", file, reason, entry);
     String records = recordNumbers.stream().map(String::valueOf).collect(Collectors.joining(", "));

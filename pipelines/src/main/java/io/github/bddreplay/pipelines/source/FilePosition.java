@@ -14,7 +14,11 @@ public record FilePosition(long records, long rowsWithoutEventTime, long tooLate
     }
     if (rowsWithoutEventTime + tooLateRows > records) {
       throw new IllegalArgumentException(
-          "more rows skipped (" + (rowsWithoutEventTime + tooLateRows) + ") than read (" + records + ")");
+          "more rows skipped ("
+              + (rowsWithoutEventTime + tooLateRows)
+              + ") than read ("
+              + records
+              + ")");
     }
   }
 }

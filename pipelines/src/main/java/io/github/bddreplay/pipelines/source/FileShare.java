@@ -4,9 +4,9 @@ import java.io.Serializable;
 
 /**
  * Which files of the input folder one split of {@link SensorFilesSource} reads: those whose
- * relative path hashes to its index. {@link String#hashCode()} is fixed by the language, so a
- * file belongs to the same split in every JVM and after every restore, and the shares of a split
- * source are disjoint and cover every file.
+ * relative path hashes to its index. {@link String#hashCode()} is fixed by the language, so a file
+ * belongs to the same split in every JVM and after every restore, and the shares of a split source
+ * are disjoint and cover every file.
  *
  * @param index this split's share, {@code 0 <= index < count}
  * @param count how many splits share the files

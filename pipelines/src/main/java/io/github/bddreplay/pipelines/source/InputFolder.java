@@ -1,6 +1,6 @@
 package io.github.bddreplay.pipelines.source;
 
-import io.github.bddreplay.replay.ResultsFolder;
+import io.github.bddreplay.contract.StreamLayout;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -16,13 +16,13 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * The folder the replayer publishes into, {@code <input>/<topic>/<slice>/<name>}, seen through
  * Beam's {@link FileSystems}: what it holds now, and whether the replay has declared it complete.
  */
-final class InputFolder implements Serializable {
+public final class InputFolder implements Serializable {
   /** The file the replayer writes into the input root once everything has been published. */
-  static final String END_OF_STREAM_MARKER = ResultsFolder.END_OF_STREAM_MARKER;
+  static final String END_OF_STREAM_MARKER = StreamLayout.END_OF_STREAM_MARKER;
 
   private final String inputDir;
 
-  InputFolder(String inputDir) {
+  public InputFolder(String inputDir) {
     this.inputDir = inputDir;
   }
 
@@ -36,7 +36,7 @@ final class InputFolder implements Serializable {
   }
 
   /** The sensor files in the folder now, in publication order. */
-  TreeSet<SensorFile> list() throws IOException {
+  public TreeSet<SensorFile> list() throws IOException {
     TreeSet<SensorFile> files = new TreeSet<>();
     for (MatchResult.Metadata metadata : match(filePattern())) {
       SensorFile.fromMatch(metadata).ifPresent(files::add);

@@ -1,5 +1,6 @@
 package io.github.bddreplay.pipelines.source;
 
+import io.github.bddreplay.contract.Topic;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,9 +36,9 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
   public static final TupleTag<GenericRecord> ACCELERATIONS = new TupleTag<>("accelerations") {};
 
   private final SensorSourceConfig config;
-  private final Set<SensorTopic> topics;
+  private final Set<Topic> topics;
 
-  private ReadSensorStreams(SensorSourceConfig config, Set<SensorTopic> topics) {
+  private ReadSensorStreams(SensorSourceConfig config, Set<Topic> topics) {
     if (topics.isEmpty()) {
       throw new IllegalArgumentException("no topic to read");
     }
@@ -47,21 +48,22 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
 
   /** Both topics. */
   public static ReadSensorStreams from(SensorSourceConfig config) {
-    return new ReadSensorStreams(config, EnumSet.allOf(SensorTopic.class));
+    return new ReadSensorStreams(config, EnumSet.allOf(Topic.class));
   }
 
   /**
    * Only the topics some pipeline consumes; the output holds no others. Beam 2.70's Spark runner
-   * drops the outputs of a multi-output ParDo that nothing consumes, and when only the main output
-   * is left it stops filtering by tag: a batch run of {@code windowed} alone got acceleration rows
-   * in its locations. With every declared output consumed, the runner filters.
+   * (RUNNER-WORKAROUNDS.md) drops the outputs of a multi-output ParDo that nothing consumes, and
+   * when only the main output is left it stops filtering by tag: a batch run of {@code windowed}
+   * alone got acceleration rows in its locations. With every declared output consumed, the runner
+   * filters.
    */
-  public ReadSensorStreams onlyTopics(Set<SensorTopic> wanted) {
+  public ReadSensorStreams onlyTopics(Set<Topic> wanted) {
     return new ReadSensorStreams(config, wanted);
   }
 
   /** The output of a topic's rows. */
-  public static TupleTag<GenericRecord> tagOf(SensorTopic topic) {
+  public static TupleTag<GenericRecord> tagOf(Topic topic) {
     return switch (topic) {
       case LOCATIONS -> LOCATIONS;
       case ACCELERATIONS -> ACCELERATIONS;
@@ -100,21 +102,21 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
                   ParDo.of(new ReadSensorFileFn(new DeadLetters(config.errorsDir()), topics))
                       .withOutputTags(mainTag, otherTags));
     }
-    for (SensorTopic topic : topics) {
+    for (Topic topic : topics) {
       rows.get(tagOf(topic)).setCoder(AvroCoder.of(GenericRecord.class, topic.schema()));
     }
     return rows;
   }
 
   /**
-   * Unpacks each chunk of the continuous source into its topic's output, every row at its own
-   * event time (never earlier than the chunk's, which is its earliest row's); a micro-batch read
-   * again comes as one element of chunks.
+   * Unpacks each chunk of the continuous source into its topic's output, every row at its own event
+   * time (never earlier than the chunk's, which is its earliest row's); a micro-batch read again
+   * comes as one element of chunks.
    */
   static class SplitByTopicFn extends DoFn<RawUnionValue, GenericRecord> {
-    private final Set<SensorTopic> topics;
+    private final Set<Topic> topics;
 
-    SplitByTopicFn(Set<SensorTopic> topics) {
+    SplitByTopicFn(Set<Topic> topics) {
       this.topics = topics;
     }
 
@@ -126,7 +128,7 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
         chunks.forEach(each -> processElement(each, out));
         return;
       }
-      SensorTopic topic = SensorTopic.values()[chunk.getUnionTag()];
+      Topic topic = Topic.values()[chunk.getUnionTag()];
       if (!topics.contains(topic)) {
         return;
       }
@@ -146,9 +148,9 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
   /** Reads one matched file of a finished input folder into its topic's output. */
   static class ReadSensorFileFn extends DoFn<MatchResult.Metadata, GenericRecord> {
     private final DeadLetters deadLetters;
-    private final Set<SensorTopic> topics;
+    private final Set<Topic> topics;
 
-    ReadSensorFileFn(DeadLetters deadLetters, Set<SensorTopic> topics) {
+    ReadSensorFileFn(DeadLetters deadLetters, Set<Topic> topics) {
       this.deadLetters = deadLetters;
       this.topics = topics;
     }
@@ -161,7 +163,9 @@ public final class ReadSensorStreams extends PTransform<PBegin, PCollectionTuple
       }
       try (SensorFileReader reader = SensorFileReader.open(file.get(), FilePosition.START)) {
         TupleTag<GenericRecord> tag = tagOf(reader.topic());
-        for (TimestampedValue<GenericRecord> row = reader.next(); row != null; row = reader.next()) {
+        for (TimestampedValue<GenericRecord> row = reader.next();
+            row != null;
+            row = reader.next()) {
           SensorSourceMetrics.rowsRead(reader.topic(), 1);
           out.get(tag).outputWithTimestamp(row.getValue(), row.getTimestamp());
         }

@@ -22,31 +22,31 @@ import org.slf4j.LoggerFactory;
  * The reader a {@link SensorFilesSource} gives runners: a {@link SensorFilesReader} that delivers
  * an earlier micro-batch again, row for row, when the runner reads that batch a second time.
  *
- * <p>Why: Beam 2.70's Spark runner reads an unbounded source inside Spark state ({@code
- * mapWithState}) and keeps each micro-batch's rows only in Spark's block cache, in memory. When
- * Spark drops such a block (memory pressure, a lost executor), it recomputes the batch from its
- * lineage: the runner decodes the checkpoint mark the batch began at and asks its reader cache
- * ({@code MicrobatchSource.getOrCreateReader}) for a reader, which returns the cached one, already
- * past that batch, and ignores the mark. The batch's rows are then lost to every step that
+ * <p>Why: Beam 2.70's Spark runner (RUNNER-WORKAROUNDS.md) reads an unbounded source inside Spark
+ * state ({@code mapWithState}) and keeps each micro-batch's rows only in Spark's block cache, in
+ * memory. When Spark drops such a block (memory pressure, a lost executor), it recomputes the batch
+ * from its lineage: the runner decodes the checkpoint mark the batch began at and asks its reader
+ * cache ({@code MicrobatchSource.getOrCreateReader}) for a reader, which returns the cached one,
+ * already past that batch, and ignores the mark. The batch's rows are then lost to every step that
  * recomputes it, and the recomputation swallows rows meant for later batches. At 1,000 cars with a
  * 1 GiB heap, 46 % of the location rows never reached {@code simple}, without a word.
  *
  * <p>How: every mark carries its reader's lineage and batch number, and the runner decodes the mark
  * in the thread that then reads ({@code StateSpecFunctions}), so the mark coder hands each decoded
  * mark to {@link #noteDecoded}. A read that begins at a mark older than the newest batch this JVM
- * has read of that lineage is a recomputation. It is served by a {@link
- * SensorFilesReader#replaying replaying reader} built from that mark and the {@link BatchEnd} this
- * JVM remembers for the batch (the last {@value #REMEMBERED_BATCHES} of each lineage), and the
- * whole batch goes out as one element ({@link SensorFilesSource#REPEATED_BATCH_TAG}): the runner
- * stops a read after its read time, and a recomputation must not deliver less than the original.
- * It reports the batch's own end watermark and mark. Any other read continues from the mark the
- * runner gives: the live reader is re-created from it when it stands elsewhere (a reader created
- * for a recomputation, or one the runner's cache kept while it read from another). Recomputing a
- * batch no longer remembered fails the read: better a failed micro-batch than rows lost in
- * silence. Reads of a recomputation and of the next batch can run at once in different threads:
- * each thread keeps its own read, and calls are serialized. The first batch begins with no mark to
- * decode (Spark has no state yet), so on Spark a read that begins with none, once a batch of the
- * source's lineage has been read, is that batch again.
+ * has read of that lineage is a recomputation. It is served by a {@link SensorFilesReader#replaying
+ * replaying reader} built from that mark and the {@link BatchEnd} this JVM remembers for the batch
+ * (the last {@value #REMEMBERED_BATCHES} of each lineage), and the whole batch goes out as one
+ * element ({@link SensorFilesSource#REPEATED_BATCH_TAG}): the runner stops a read after its read
+ * time, and a recomputation must not deliver less than the original. It reports the batch's own end
+ * watermark and mark. Any other read continues from the mark the runner gives: the live reader is
+ * re-created from it when it stands elsewhere (a reader created for a recomputation, or one the
+ * runner's cache kept while it read from another). Recomputing a batch no longer remembered fails
+ * the read: better a failed micro-batch than rows lost in silence. Reads of a recomputation and of
+ * the next batch can run at once in different threads: each thread keeps its own read, and calls
+ * are serialized. The first batch begins with no mark to decode (Spark has no state yet), so on
+ * Spark a read that begins with none, once a batch of the source's lineage has been read, is that
+ * batch again.
  *
  * <p>On runners that read each batch once (the DirectRunner, which restores readers from marks
  * itself), it only passes the reads on.

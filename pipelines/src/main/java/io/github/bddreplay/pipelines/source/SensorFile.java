@@ -1,6 +1,8 @@
 package io.github.bddreplay.pipelines.source;
 
-import io.github.bddreplay.slices.SliceTime;
+import io.github.bddreplay.contract.SliceTime;
+import io.github.bddreplay.contract.StreamLayout;
+import io.github.bddreplay.contract.Topic;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -48,7 +50,9 @@ public final class SensorFile implements Comparable<SensorFile> {
     String topic = segments[segments.length - 3];
     String slice = segments[segments.length - 2];
     String name = segments[segments.length - 1];
-    if (isHidden(topic) || isHidden(slice) || isHidden(name)) {
+    if (StreamLayout.isHidden(topic)
+        || StreamLayout.isHidden(slice)
+        || StreamLayout.isHidden(name)) {
       return Optional.empty();
     }
     return Optional.of(new SensorFile(topic, slice, name, metadata));
@@ -76,11 +80,6 @@ public final class SensorFile implements Comparable<SensorFile> {
     }
   }
 
-  /** Whether a file or folder name marks something that is not data. */
-  public static boolean isHidden(String name) {
-    return name.startsWith("_") || name.startsWith(".");
-  }
-
   /** {@code <topic>/<slice>/<name>}: how checkpoint marks and logs name the file. */
   public String relativePath() {
     return topicFolder + "/" + sliceFolder + "/" + name;
@@ -102,8 +101,8 @@ public final class SensorFile implements Comparable<SensorFile> {
     return metadata;
   }
 
-  public Optional<SensorTopic> topic() {
-    return SensorTopic.forFolder(topicFolder);
+  public Optional<Topic> topic() {
+    return Topic.forFolder(topicFolder);
   }
 
   public Optional<SliceTime> slice() {

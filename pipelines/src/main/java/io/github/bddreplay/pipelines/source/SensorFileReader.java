@@ -1,7 +1,7 @@
 package io.github.bddreplay.pipelines.source;
 
-import io.github.bddreplay.parquet.BddSchemas;
-import io.github.bddreplay.parquet.ParquetFiles;
+import io.github.bddreplay.contract.ParquetFiles;
+import io.github.bddreplay.contract.Topic;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,23 +28,22 @@ import org.slf4j.LoggerFactory;
  */
 final class SensorFileReader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SensorFileReader.class);
+
   /** Where parquet-avro writers store the Avro schema (current key first, then the old one). */
   private static final String[] AVRO_SCHEMA_KEYS = {"parquet.avro.schema", "avro.schema"};
 
   private final SensorFile file;
-  private final SensorTopic topic;
+  private final Topic topic;
   private final ParquetReader<GenericRecord> reader;
   private long records;
   private long rowsWithoutEventTime;
   private long tooLateRows;
+
   /** The record numbers (from 1) of the rows with an event time but without uuid, read so far. */
   private final List<Long> rowsWithoutUuid = new ArrayList<>();
 
   private SensorFileReader(
-      SensorFile file,
-      SensorTopic topic,
-      ParquetReader<GenericRecord> reader,
-      FilePosition from) {
+      SensorFile file, Topic topic, ParquetReader<GenericRecord> reader, FilePosition from) {
     this.file = file;
     this.topic = topic;
     this.reader = reader;
@@ -56,9 +55,9 @@ final class SensorFileReader implements AutoCloseable {
   /**
    * Opens {@code file} and skips the records before {@code from}.
    *
-   * @throws BadSensorFileException when the file is a symbolic link out of the input folder, is
-   *     not in a topic and slice folder, is not a readable Parquet file, or lacks the columns its
-   *     topic needs
+   * @throws BadSensorFileException when the file is a symbolic link out of the input folder, is not
+   *     in a topic and slice folder, is not a readable Parquet file, or lacks the columns its topic
+   *     needs
    */
   static SensorFileReader open(SensorFile file, FilePosition from) throws BadSensorFileException {
     Optional<Path> outside = file.linkedOutsideInput();
@@ -66,17 +65,23 @@ final class SensorFileReader implements AutoCloseable {
       throw new BadSensorFileException(
           "a symbolic link to " + outside.get() + ", outside the input folder: not read");
     }
-    SensorTopic topic =
+    Topic topic =
         file.topic()
             .orElseThrow(
                 () ->
                     new BadSensorFileException(
-                        "folder '" + file.topicFolder() + "' is not a known topic ("
-                            + SensorTopic.LOCATIONS.folderName() + ", "
-                            + SensorTopic.ACCELERATIONS.folderName() + ")"));
+                        "folder '"
+                            + file.topicFolder()
+                            + "' is not a known topic ("
+                            + Topic.LOCATIONS.folderName()
+                            + ", "
+                            + Topic.ACCELERATIONS.folderName()
+                            + ")"));
     if (file.slice().isEmpty()) {
       throw new BadSensorFileException(
-          "folder '" + file.sliceFolder() + "' is not a slice folder (t=<seconds with one decimal>)");
+          "folder '"
+              + file.sliceFolder()
+              + "' is not a slice folder (t=<seconds with one decimal>)");
     }
     InputFile input = new BeamInputFile(file.metadata());
     Schema fileSchema = avroSchema(input);
@@ -118,7 +123,7 @@ final class SensorFileReader implements AutoCloseable {
           return new Schema.Parser().parse(stored);
         }
       }
-      return BddSchemas.toAvro(footer.getSchema());
+      return Topic.toAvro(footer.getSchema());
     } catch (RuntimeException e) {
       throw new BadSensorFileException("its schema has no Avro view: " + reasonOf(e), e);
     }
@@ -139,8 +144,7 @@ final class SensorFileReader implements AutoCloseable {
    *
    * @throws BadSensorFileException when the rest of the file cannot be decoded
    */
-  @Nullable
-  TimestampedValue<GenericRecord> next() throws BadSensorFileException {
+  @Nullable TimestampedValue<GenericRecord> next() throws BadSensorFileException {
     while (true) {
       GenericRecord row = readRecord();
       if (row == null) {
@@ -152,7 +156,7 @@ final class SensorFileReader implements AutoCloseable {
         SensorSourceMetrics.ROWS_WITHOUT_EVENT_TIME_COUNTER.inc();
         continue;
       }
-      if (row.get(SensorTopic.UUID) == null) {
+      if (row.get(Topic.UUID) == null) {
         SensorSourceMetrics.ROWS_WITHOUT_UUID_COUNTER.inc();
       }
       return TimestampedValue.of(project(row), eventTime);
@@ -169,7 +173,7 @@ final class SensorFileReader implements AutoCloseable {
     return file;
   }
 
-  SensorTopic topic() {
+  Topic topic() {
     return topic;
   }
 
@@ -218,7 +222,7 @@ final class SensorFileReader implements AutoCloseable {
       if (row != null) {
         records++;
         // Also while skipping what a resumed read had delivered: the entry lists the whole file.
-        if (row.get(SensorTopic.UUID) == null && eventTimeOf(row) != null) {
+        if (row.get(Topic.UUID) == null && eventTimeOf(row) != null) {
           rowsWithoutUuid.add(records);
         }
       }
@@ -243,7 +247,7 @@ final class SensorFileReader implements AutoCloseable {
   /** The event time of a row (its {@code timestamp} column), or null when it has none usable. */
   @Nullable
   static Instant eventTimeOf(GenericRecord row) {
-    return eventTime(row.get(SensorTopic.TIMESTAMP));
+    return eventTime(row.get(Topic.TIMESTAMP));
   }
 
   /**

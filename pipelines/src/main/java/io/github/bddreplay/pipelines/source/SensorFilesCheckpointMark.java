@@ -28,9 +28,9 @@ import org.joda.time.Instant;
  * boundary.
  *
  * <p>Files are named relative to the input root ({@code <topic>/<slice>/<name>}) and encoded in
- * sorted order with the prefix they share with the previous name written once: the mark, which
- * the Spark runner serializes every micro-batch, grows by about 42 bytes per file read (34 KB for
- * the 808 files of the BDD data set, whose names are 32-digit hex ids).
+ * sorted order with the prefix they share with the previous name written once: the mark, which the
+ * Spark runner serializes every micro-batch, grows by about 42 bytes per file read (34 KB for the
+ * 808 files of the BDD data set, whose names are 32-digit hex ids).
  */
 public final class SensorFilesCheckpointMark implements UnboundedSource.CheckpointMark {
   private final String lineage;
@@ -50,7 +50,8 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
    *     begun when the mark was taken
    * @param finishedFiles relative paths of the files read to their end (or dead-lettered)
    * @param fileInProgress relative path of the file being read, or null between files
-   * @param position how far {@code fileInProgress} has been read ({@link FilePosition#START} if none)
+   * @param position how far {@code fileInProgress} has been read ({@link FilePosition#START} if
+   *     none)
    * @param maxEventTime the latest event time read so far, or the minimum timestamp if none
    * @param reportedWatermark the last watermark the reader reported, against which rows are late
    * @param lastNewFile wall-clock time a new file was last seen, for the idle timeout
@@ -195,7 +196,9 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
         + ": "
         + finishedFiles.size()
         + " files read"
-        + (fileInProgress == null ? "" : ", at record " + position.records() + " of " + fileInProgress)
+        + (fileInProgress == null
+            ? ""
+            : ", at record " + position.records() + " of " + fileInProgress)
         + ", max event time "
         + maxEventTime
         + ", watermark "
@@ -294,7 +297,8 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
       for (long i = 0; i < count; i++) {
         int shared = Math.toIntExact(VAR_LONG.decode(in));
         if (shared > previous.length()) {
-          throw new CoderException("corrupt checkpoint mark: shared prefix longer than previous name");
+          throw new CoderException(
+              "corrupt checkpoint mark: shared prefix longer than previous name");
         }
         String name = previous.substring(0, shared) + STRING.decode(in);
         names.add(name);

@@ -35,8 +35,10 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
   private final SensorFilesSource source;
   private final SensorSourceConfig config;
   private final InputFolder folder;
+
   /** The folder, and the share of its files when the source is split: for log lines. */
   private final String where;
+
   private final DeadLetters deadLetters;
   private final LateRows lateRows;
   private final String lineage;
@@ -44,16 +46,22 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
 
   /** Relative paths of the files read to their end or dead-lettered. */
   private final TreeSet<String> finished;
+
   /** The same, for the current micro-batch only, in the order they finished. */
   private final List<String> finishedThisBatch = new ArrayList<>();
+
   /** Only when replaying: the files still to read again, and where the replayed batch ended. */
   private final @Nullable Deque<String> replayFiles;
+
   private final @Nullable String replayStopFile;
   private final FilePosition replayStopPosition;
+
   /** Files listed but not opened yet, in publication order. */
   private final TreeSet<SensorFile> pending = new TreeSet<>();
+
   /** The file a restored reader continues first, and where. */
   private @Nullable String resumeFile;
+
   private FilePosition resumePosition;
 
   private @Nullable SensorFileReader current;
@@ -64,8 +72,10 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
   private Instant lastNewFile;
   private @Nullable Instant drainedAt;
   private boolean endOfStream;
+
   /** Set when a listing was made after the marker was seen: nothing will be added to pending. */
   private boolean lastListingDone;
+
   private Instant nextPoll = Instant.now();
 
   SensorFilesReader(SensorFilesSource source, @Nullable SensorFilesCheckpointMark mark) {
@@ -152,7 +162,9 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
     return batch;
   }
 
-  /** A micro-batch begins: what this reader delivers from now on belongs to batch {@code batch+1}. */
+  /**
+   * A micro-batch begins: what this reader delivers from now on belongs to batch {@code batch+1}.
+   */
   void beginBatch() {
     batch++;
     finishedThisBatch.clear();
@@ -255,11 +267,11 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
   }
 
   /**
-   * Reads up to {@link SensorSourceConfig#maxRowsPerElement} rows of the current file into the
-   * next chunk: true when it holds rows to deliver. Each row is judged too late on its own, against
-   * the watermark reported before the chunk. The chunk is timestamped with its earliest row, as a
-   * DoFn may move an element's rows later in event time but not earlier. The file is closed as
-   * soon as its end (or a bad record) is met, so a mark taken after the chunk lists it as read.
+   * Reads up to {@link SensorSourceConfig#maxRowsPerElement} rows of the current file into the next
+   * chunk: true when it holds rows to deliver. Each row is judged too late on its own, against the
+   * watermark reported before the chunk. The chunk is timestamped with its earliest row, as a DoFn
+   * may move an element's rows later in event time but not earlier. The file is closed as soon as
+   * its end (or a bad record) is met, so a mark taken after the chunk lists it as read.
    */
   private boolean readChunk() {
     SensorFileReader file = current;
@@ -351,8 +363,8 @@ public final class SensorFilesReader extends UnboundedSource.UnboundedReader<Raw
 
   /**
    * Lists the folder for files not read yet (called between files only, so the listing never
-   * re-adds the file being read). The marker is looked for before the listing, so when it is
-   * found, the listing holds every file the replay published.
+   * re-adds the file being read). The marker is looked for before the listing, so when it is found,
+   * the listing holds every file the replay published.
    */
   private void poll() {
     Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package io.github.bddreplay.pipelines.source;
 
+import io.github.bddreplay.contract.Topic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,64 +17,65 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The rows of the Parquet files a replay publishes into an input folder, read continuously: every
- * poll interval the folder is listed through Beam's {@link org.apache.beam.sdk.io.FileSystems}
- * and the new files are read in publication order (slice time, topic, name). Rows are projected
- * onto their topic's canonical schema; their event time is the {@code timestamp} column (epoch
+ * poll interval the folder is listed through Beam's {@link org.apache.beam.sdk.io.FileSystems} and
+ * the new files are read in publication order (slice time, topic, name). Rows are projected onto
+ * their topic's canonical schema; their event time is the {@code timestamp} column (epoch
  * microseconds, floored to milliseconds).
  *
  * <p><b>Chunks.</b> Each element is a chunk of up to {@link SensorSourceConfig#maxRowsPerElement}
  * consecutive rows of one file: a {@link RawUnionValue} tagged with the file's {@link
- * SensorTopic#ordinal()} holding a {@code List<GenericRecord>}, timestamped with the earliest
- * event time of its rows. Runners pay per element and per bundle (the DirectRunner reads at most
- * 10 elements per bundle), so a file travels as one element rather than one per row. {@link
- * ReadSensorStreams} turns the chunks back into rows, each at its own event time; as a DoFn may
- * output later than its input's timestamp but not earlier, the chunk carries the earliest.
+ * Topic#ordinal()} holding a {@code List<GenericRecord>}, timestamped with the earliest event time
+ * of its rows. Runners pay per element and per bundle (the DirectRunner reads at most 10 elements
+ * per bundle), so a file travels as one element rather than one per row. {@link ReadSensorStreams}
+ * turns the chunks back into rows, each at its own event time; as a DoFn may output later than its
+ * input's timestamp but not earlier, the chunk carries the earliest.
  *
- * <p>It is an {@link UnboundedSource} rather than a splittable DoFn because that is what the
- * Spark runner can run in streaming mode. One source reads both topics: two sources (one per
- * topic) feeding one stage let the stage's watermark race ahead of a source that reported nothing
- * in a micro-batch (Beam 2.70's Spark runner forgets such a source's watermark, apache/beam#39822).
+ * <p>It is an {@link UnboundedSource} rather than a splittable DoFn because that is what the Spark
+ * runner can run in streaming mode. One source reads both topics: two sources (one per topic)
+ * feeding one stage let the stage's watermark race ahead of a source that reported nothing in a
+ * micro-batch (Beam 2.70's Spark runner (RUNNER-WORKAROUNDS.md) forgets such a source's watermark,
+ * apache/beam#39822).
  *
  * <p><b>Splits.</b> By default the source does not split, so its watermark is one number that
  * follows all the data. With {@link SensorSourceConfig#maxSplits} above 1 it splits into readers of
- * disjoint {@link FileShare}s of the files, each with its own watermark, checkpoint mark and end
- * of stream: for runners that take a source's watermark as the minimum over its splits (Flink).
- * Beam 2.70's Spark runner takes the maximum (SparkUnboundedSource's ReadReportDStream "advances to
- * the latest of all partitions"), so there a split that falls behind would have its rows dropped
- * as late downstream; its profiles keep one split.
+ * disjoint {@link FileShare}s of the files, each with its own watermark, checkpoint mark and end of
+ * stream: for runners that take a source's watermark as the minimum over its splits (Flink). Beam
+ * 2.70's Spark runner takes the maximum (SparkUnboundedSource's ReadReportDStream "advances to the
+ * latest of all partitions"), so there a split that falls behind would have its rows dropped as
+ * late downstream; its profiles keep one split.
  *
  * <p><b>Watermark.</b> The watermark follows the data: it is the latest event time read so far
- * minus the watermark delay (default 5 s), never moving backwards. The delay covers the disorder
- * of the input: the rows of one slice span about 1.6 s of event time and the two topics' files of
- * a slice are published in either order, so rows up to a few seconds older than the newest one
- * still arrive. Once the replay is complete the watermark jumps to the end of time.
+ * minus the watermark delay (default 5 s), never moving backwards. The delay covers the disorder of
+ * the input: the rows of one slice span about 1.6 s of event time and the two topics' files of a
+ * slice are published in either order, so rows up to a few seconds older than the newest one still
+ * arrive. Once the replay is complete the watermark jumps to the end of time.
  *
  * <p>This is the Beam form of the Spark Structured Streaming pipelines' {@code
- * withWatermark("timestamp", "30 seconds")}. Spark keeps a window open until the latest event
- * time is 30 s past the window's end. Here the watermark (latest event time minus 5 s) decides when
- * a window's on-time result is produced, and the 30 s of allowed lateness the pipelines apply (see
- * {@link io.github.bddreplay.pipelines.windowing.WindowingSpec}) keep the window open for late
- * rows after that, so a window accepts rows until the latest event time is 35 s past its end:
- * Spark's 30 s of tolerance plus the 5 s the on-time result waits for a slice to be complete.
+ * withWatermark("timestamp", "30 seconds")}. Spark keeps a window open until the latest event time
+ * is 30 s past the window's end. Here the watermark (latest event time minus 5 s) decides when a
+ * window's on-time result is produced, and the 30 s of allowed lateness the pipelines apply (see
+ * {@link io.github.bddreplay.pipelines.windowing.WindowingSpec}) keep the window open for late rows
+ * after that, so a window accepts rows until the latest event time is 35 s past its end: Spark's 30
+ * s of tolerance plus the 5 s the on-time result waits for a slice to be complete.
  *
  * <p><b>Too-late rows.</b> A row whose window, with its allowed lateness, has already closed for
  * the watermark this source last reported is dropped here, counted ({@link
  * SensorSourceMetrics#TOO_LATE_ROWS}) and logged with its file; rows are judged one by one, the
  * chunk keeps only those still in time. No downstream watermark exceeds the one the source
- * reported, so the pipelines' GroupByKeys never drop rows silently and every dropped row is
- * counted exactly once. A chunk's timestamp, and some of its rows, may be behind the watermark the
- * source reports after reading it (the rows of a file need not be in event-time order): they are
- * late data for the runner, which an unbounded source may emit, and still inside their windows'
- * allowed lateness, since they were judged against the watermark reported before the chunk.
+ * reported, so the pipelines' GroupByKeys never drop rows silently and every dropped row is counted
+ * exactly once. A chunk's timestamp, and some of its rows, may be behind the watermark the source
+ * reports after reading it (the rows of a file need not be in event-time order): they are late data
+ * for the runner, which an unbounded source may emit, and still inside their windows' allowed
+ * lateness, since they were judged against the watermark reported before the chunk.
  *
  * <p><b>End of stream.</b> When the replayer's {@code _REPLAY_COMPLETE} marker is seen, the folder
  * is listed once more, everything not yet read is read, and then the watermark becomes {@link
  * org.apache.beam.sdk.transforms.windowing.BoundedWindow#TIMESTAMP_MAX_VALUE} and the reader
  * reports no more data, so runners that finish on such a watermark (the DirectRunner) end the
- * pipeline. An optional idle timeout (no new file for that long) does the same. Reaching the end
- * is recorded in the counter {@link SensorSourceMetrics#END_OF_STREAM} (incremented once when
- * reached; test it for {@code > 0}, as a re-executed micro-batch may count it again), for a driver
- * of a runner whose streaming pipelines never finish on their own (Spark).
+ * pipeline. An optional idle timeout (no new file for that long) does the same. Reaching the end is
+ * recorded in the counter {@link SensorSourceMetrics#END_OF_STREAM} (incremented once when reached;
+ * test it for {@code > 0}, as a re-executed micro-batch may count it again), for a driver of a
+ * runner whose streaming pipelines never finish on their own (Spark).
  *
  * <p><b>Checkpoints.</b> The {@link SensorFilesCheckpointMark} holds the files read, the file in
  * progress and how far, the watermark state and the end-of-stream flag. The Spark runner stores it
@@ -86,9 +88,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * comes next ({@link RepeatableBatchesReader}).
  *
  * <p><b>Bad input.</b> Files that are not Parquet, are corrupt or truncated, or lack the columns
- * their topic needs are logged, counted, given a dead-letter entry and skipped; names starting
- * with {@code _} or {@code .} at any level are not data and are ignored. Rows without a
- * timestamp are counted and skipped.
+ * their topic needs are logged, counted, given a dead-letter entry and skipped; names starting with
+ * {@code _} or {@code .} at any level are not data and are ignored. Rows without a timestamp are
+ * counted and skipped.
  */
 public final class SensorFilesSource
     extends UnboundedSource<RawUnionValue, SensorFilesCheckpointMark> {
@@ -97,11 +99,12 @@ public final class SensorFilesSource
    * RepeatableBatchesReader}): a {@code List<RawUnionValue>} of chunks, timestamped with the
    * earliest.
    */
-  public static final int REPEATED_BATCH_TAG = SensorTopic.values().length;
+  public static final int REPEATED_BATCH_TAG = Topic.values().length;
 
   private final SensorSourceConfig config;
   private final boolean readsRecomputed;
   private final FileShare share;
+
   /** The lineage of the readers that begin with no mark: one per pipeline built. */
   private final String lineage = UUID.randomUUID().toString();
 
@@ -144,7 +147,7 @@ public final class SensorFilesSource
    */
   public static UnionCoder outputCoderOf() {
     List<Coder<?>> topics =
-        Arrays.stream(SensorTopic.values())
+        Arrays.stream(Topic.values())
             .<Coder<?>>map(topic -> ListCoder.of(AvroCoder.of(GenericRecord.class, topic.schema())))
             .toList();
     List<Coder<?>> coders = new ArrayList<>(topics);

@@ -10,23 +10,27 @@ import org.joda.time.Duration;
 
 /**
  * How the sensor input is read: where from, continuously or once, how often the folder is listed,
- * how far the watermark trails the data, when to give up waiting, where bad files are reported,
- * the windowing the pipelines apply (it decides which rows are too late), and how many rows the
+ * how far the watermark trails the data, when to give up waiting, where bad files are reported, the
+ * windowing the pipelines apply (it decides which rows are too late), and how many rows the
  * continuous source delivers per element.
  */
 public final class SensorSourceConfig implements Serializable {
   // Fields are set only while a copy is made (see with); a configuration never changes once built.
   /** Dead-letter entries go here, under the input root, unless another folder is given. */
   public static final String DEFAULT_ERRORS_FOLDER = "_errors";
+
   /** Rows that came after their window's lateness go here, unless another folder is given. */
   public static final String DEFAULT_LATE_FOLDER = "_late";
+
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.millis(250);
+
   /**
    * Rows of one slice span about 1.6 s of event time, and the two topics' files of a slice are
    * published in either order: 5 s keeps every row of the slice being read, and of the one before,
    * ahead of the watermark.
    */
   public static final Duration DEFAULT_WATERMARK_DELAY = Duration.standardSeconds(5);
+
   /**
    * Rows per element of the continuous source. Runners pay per element and per bundle (the
    * DirectRunner reads at most 10 elements of an unbounded source per bundle), so one element
@@ -34,6 +38,7 @@ public final class SensorSourceConfig implements Serializable {
    * in one file (a source file per car, about 60).
    */
   public static final int DEFAULT_MAX_ROWS_PER_ELEMENT = 1000;
+
   /** Several micro-batches of the embedded Spark (500 ms each); see SensorFilesReader#drained. */
   public static final Duration DEFAULT_END_OF_STREAM_HOLD = Duration.standardSeconds(3);
 
@@ -56,8 +61,7 @@ public final class SensorSourceConfig implements Serializable {
   /**
    * Continuous reading of {@code inputDir} with the defaults: poll every 250 ms, watermark 5 s
    * behind the data, no idle timeout, dead letters in {@code <inputDir>/_errors}, late rows in
-   * {@code <inputDir>/_late}, the default
-   * windowing, up to 1000 rows per element, one split.
+   * {@code <inputDir>/_late}, the default windowing, up to 1000 rows per element, one split.
    */
   public static SensorSourceConfig continuous(String inputDir) {
     return new SensorSourceConfig(inputDir);
@@ -107,7 +111,10 @@ public final class SensorSourceConfig implements Serializable {
     return with(c -> c.errorsDir = errorsDir);
   }
 
-  /** Where rows too late for their window are written; null for the default {@code <inputDir>/_late}. */
+  /**
+   * Where rows too late for their window are written; null for the default {@code
+   * <inputDir>/_late}.
+   */
   public SensorSourceConfig withLateDir(@Nullable String lateDir) {
     return with(c -> c.lateDir = lateDir);
   }
@@ -126,7 +133,9 @@ public final class SensorSourceConfig implements Serializable {
     return with(c -> c.watermarkDelay = watermarkDelay);
   }
 
-  /** No new file for this long ends the stream as the end-of-stream marker does; null: wait forever. */
+  /**
+   * No new file for this long ends the stream as the end-of-stream marker does; null: wait forever.
+   */
   public SensorSourceConfig withIdleTimeout(@Nullable Duration idleTimeout) {
     if (idleTimeout != null && idleTimeout.getMillis() <= 0) {
       throw new IllegalArgumentException("idle timeout must be positive: " + idleTimeout);

@@ -6,8 +6,8 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * The simple pipeline: a topic's rows unchanged, every column kept, placed in the shared
- * event-time windows. Panes discard, so each row is written in exactly one pane.
+ * The simple pipeline: a topic's rows unchanged, every column kept, placed in the shared event-time
+ * windows. Panes discard, so each row is written in exactly one pane.
  */
 public class CopyIntoWindows
     extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {

@@ -32,10 +32,10 @@ public final class EventTimeWindowing {
   }
 
   /**
-   * The windows alone, for steps that only need each element's window and group nothing in it:
-   * the join gathers a bundle's rows per route window and names output files by window, and keeps
-   * its state itself, in the global window. (Beam asks for an accumulation mode with any lateness;
-   * no grouping follows, so there are no panes for it to apply to.)
+   * The windows alone, for steps that only need each element's window and group nothing in it: the
+   * join gathers a bundle's rows per route window and names output files by window, and keeps its
+   * state itself, in the global window. (Beam asks for an accumulation mode with any lateness; no
+   * grouping follows, so there are no panes for it to apply to.)
    */
   public static <T> Window<T> forState(WindowingSpec spec) {
     return Window.<T>into(FixedWindows.of(spec.windowSize()))
@@ -56,8 +56,8 @@ public final class EventTimeWindowing {
 
   /**
    * Panes that each carry only what arrived since the previous pane, so every element appears in
-   * exactly one pane, and never empty: a grouping downstream emits its elements as they come,
-   * late ones within the allowed lateness included.
+   * exactly one pane, and never empty: a grouping downstream emits its elements as they come, late
+   * ones within the allowed lateness included.
    */
   public static <T> Window<T> discardingPanes(WindowingSpec spec) {
     return Window.<T>into(FixedWindows.of(spec.windowSize()))

@@ -3,7 +3,7 @@ package io.github.bddreplay.pipelines.transforms;
 import static io.github.bddreplay.pipelines.source.ReadSensorStreams.ACCELERATIONS;
 import static io.github.bddreplay.pipelines.source.ReadSensorStreams.LOCATIONS;
 
-import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.contract.Topic;
 import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +37,8 @@ import org.joda.time.Duration;
 /**
  * The stream-joined pipeline: full outer join of locations (tagged {@link #LOCATIONS}) and
  * accelerations (tagged {@link #ACCELERATIONS}) on {@code uuid} within each event-time window, as
- * Spark's stream-stream full outer join on uuid and window, in append mode: every row of the
- * batch join is written exactly once, when it is final, and never revised.
+ * Spark's stream-stream full outer join on uuid and window, in append mode: every row of the batch
+ * join is written exactly once, when it is final, and never revised.
  *
  * <ul>
  *   <li>A matched pair is emitted as soon as both of its rows have been read: each arriving row
@@ -49,12 +49,12 @@ import org.joda.time.Duration;
  *   <li>A row without uuid belongs to no route and is left out ({@link KeyByUuid}).
  * </ul>
  *
- * <p>How: the rows of each route window are held in the state of {@link JoinAsRowsArriveFn},
- * keyed by route and window start, in the global window. Its expiry comes from a grouping, not
- * from a timer: on Beam 2.70's Spark runner a stateful ParDo in streaming never sees the
- * watermark (event-time timers are refused or never fire, and per-window state is never garbage
- * collected; StatefulStreamingParDoEvaluator reads the watermarks once, when the pipeline is
- * translated), while a GroupByKey does. So each route window's rows are also counted by a
+ * <p>How: the rows of each route window are held in the state of {@link JoinAsRowsArriveFn}, keyed
+ * by route and window start, in the global window. Its expiry comes from a grouping, not from a
+ * timer: on Beam 2.70's Spark runner (RUNNER-WORKAROUNDS.md) a stateful ParDo in streaming never
+ * sees the watermark (event-time timers are refused or never fire, and per-window state is never
+ * garbage collected; StatefulStreamingParDoEvaluator reads the watermarks once, when the pipeline
+ * is translated), while a GroupByKey does. So each route window's rows are also counted by a
  * grouping whose only pane fires when the window expires ({@link
  * EventTimeWindowing#firingOnceAtExpiry}); that count is the signal to emit the padded rows and
  * drop the state once the join holds that many rows of the window. In a streaming run it comes
@@ -62,9 +62,9 @@ import org.joda.time.Duration;
  * reported, and the runner's watermark follows the source's); a batch run may deliver it first.
  *
  * <p>Known cost: on that runner a route window's key stays in the stateful stage's {@code
- * mapWithState} with an empty state after its expiry (StatefulStreamingParDoEvaluator sets no
- * state timeout), so the stage's state grows by one small entry per route window for the life of
- * the run, and every state checkpoint writes them all. Not yet measured over a long run.
+ * mapWithState} with an empty state after its expiry (StatefulStreamingParDoEvaluator sets no state
+ * timeout), so the stage's state grows by one small entry per route window for the life of the run,
+ * and every state checkpoint writes them all. Not yet measured over a long run.
  */
 public class FullOuterJoinPerRoute
     extends PTransform<PCollectionTuple, PCollection<GenericRecord>> {
@@ -82,13 +82,12 @@ public class FullOuterJoinPerRoute
 
   @Override
   public PCollection<GenericRecord> expand(PCollectionTuple topics) {
-    Coder<KV<String, Long>> routeWindowCoder =
-        KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    Coder<KV<String, Long>> routeWindowCoder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
     UnionCoder inputs =
         UnionCoder.of(
             List.of(
-                ListCoder.of(AvroCoder.of(GenericRecord.class, BddSchemas.LOCATIONS_AVRO)),
-                ListCoder.of(AvroCoder.of(GenericRecord.class, BddSchemas.ACCELERATIONS_AVRO)),
+                ListCoder.of(AvroCoder.of(GenericRecord.class, Topic.LOCATIONS.schema())),
+                ListCoder.of(AvroCoder.of(GenericRecord.class, Topic.ACCELERATIONS.schema())),
                 VarLongCoder.of()));
     Coder<KV<KV<String, Long>, RawUnionValue>> inputCoder = KvCoder.of(routeWindowCoder, inputs);
 
@@ -129,8 +128,8 @@ public class FullOuterJoinPerRoute
   }
 
   /**
-   * The global window, where the join keeps route windows in state itself; the trigger is reset
-   * as well, or the expiry grouping's would go along and make the two inputs unflattenable.
+   * The global window, where the join keeps route windows in state itself; the trigger is reset as
+   * well, or the expiry grouping's would go along and make the two inputs unflattenable.
    */
   private static <T> Window<T> intoState() {
     return Window.<T>into(new GlobalWindows())
@@ -209,12 +208,12 @@ public class FullOuterJoinPerRoute
     // bag state as one encoded list and decodes and re-encodes all of it for every single add.
     @StateId("locations")
     private final StateSpec<ValueState<List<GenericRecord>>> locationsSpec =
-        StateSpecs.value(ListCoder.of(AvroCoder.of(GenericRecord.class, BddSchemas.LOCATIONS_AVRO)));
+        StateSpecs.value(ListCoder.of(AvroCoder.of(GenericRecord.class, Topic.LOCATIONS.schema())));
 
     @StateId("accelerations")
     private final StateSpec<ValueState<List<GenericRecord>>> accelerationsSpec =
         StateSpecs.value(
-            ListCoder.of(AvroCoder.of(GenericRecord.class, BddSchemas.ACCELERATIONS_AVRO)));
+            ListCoder.of(AvroCoder.of(GenericRecord.class, Topic.ACCELERATIONS.schema())));
 
     /**
      * The route window's row count, when its expiry came before all of its rows: a runner may hand
@@ -238,8 +237,15 @@ public class FullOuterJoinPerRoute
       if (tag == EXPIRED) {
         long rowsOfTheWindow = (Long) element.getValue().getValue();
         if (locations.size() + accelerations.size() >= rowsOfTheWindow) {
-          finish(uuid, windowStart, locations, accelerations, out,
-              locationState, accelerationState, expectedState);
+          finish(
+              uuid,
+              windowStart,
+              locations,
+              accelerations,
+              out,
+              locationState,
+              accelerationState,
+              expectedState);
         } else {
           expectedState.write(rowsOfTheWindow);
         }

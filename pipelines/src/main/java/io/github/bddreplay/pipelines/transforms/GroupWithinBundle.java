@@ -17,13 +17,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 
 /**
- * Gathers the values a bundle holds for each key and window into one list, ahead of a
- * GroupByKey. Beam 2.70's Spark runner keeps a streaming GroupByKey's buffered values as one
- * encoded bag per key and window and decodes and re-encodes the whole bag for every value added,
- * so grouping n single rows costs n² decodes; grouping the lists of each micro-batch costs as many
- * as there are micro-batches. Each list is emitted in its window with the timestamp of its earliest
- * value, so it is no later than any value it carries. Bounded input is not gathered: each value
- * becomes a list of its own.
+ * Gathers the values a bundle holds for each key and window into one list, ahead of a GroupByKey.
+ * Beam 2.70's Spark runner (RUNNER-WORKAROUNDS.md) keeps a streaming GroupByKey's buffered values
+ * as one encoded bag per key and window and decodes and re-encodes the whole bag for every value
+ * added, so grouping n single rows costs n² decodes; grouping the lists of each micro-batch costs
+ * as many as there are micro-batches. Each list is emitted in its window with the timestamp of its
+ * earliest value, so it is no later than any value it carries. Bounded input is not gathered: each
+ * value becomes a list of its own.
  */
 public final class GroupWithinBundle<K, V>
     extends PTransform<PCollection<KV<K, V>>, PCollection<KV<K, List<V>>>> {
@@ -38,10 +38,12 @@ public final class GroupWithinBundle<K, V>
     Coder<KV<K, List<V>>> outputCoder =
         KvCoder.of(coder.getKeyCoder(), ListCoder.of(coder.getValueCoder()));
     if (input.isBounded() == PCollection.IsBounded.BOUNDED) {
-      return input.apply("One list per value", ParDo.of(new SingletonListFn<K, V>()))
+      return input
+          .apply("One list per value", ParDo.of(new SingletonListFn<K, V>()))
           .setCoder(outputCoder);
     }
-    return input.apply("Gather values per key and window", ParDo.of(new GatherFn<K, V>()))
+    return input
+        .apply("Gather values per key and window", ParDo.of(new GatherFn<K, V>()))
         .setCoder(outputCoder);
   }
 

@@ -1,6 +1,6 @@
 package io.github.bddreplay.pipelines.transforms;
 
-import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.contract.Topic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,8 +21,8 @@ import org.joda.time.Instant;
  * every acceleration, or, when one side is empty, each row of the other side padded with nulls.
  *
  * <p>The join's rows travel as pieces up to the sink, where they are expanded: a piece holds n + m
- * rows for n × m joined ones, and Beam 2.70's Spark runner encodes and decodes every element a
- * stateful ParDo emits once more on its way out.
+ * rows for n × m joined ones, and Beam 2.70's Spark runner (RUNNER-WORKAROUNDS.md) encodes and
+ * decodes every element a stateful ParDo emits once more on its way out.
  *
  * @param uuid the route
  * @param windowStartMillis the start of the window, in epoch milliseconds
@@ -56,9 +56,9 @@ record JoinPiece(
     private static final StringUtf8Coder UUID = StringUtf8Coder.of();
     private static final VarLongCoder START = VarLongCoder.of();
     private static final ListCoder<GenericRecord> LOCATIONS =
-        ListCoder.of(AvroCoder.of(GenericRecord.class, BddSchemas.LOCATIONS_AVRO));
+        ListCoder.of(AvroCoder.of(GenericRecord.class, Topic.LOCATIONS.schema()));
     private static final ListCoder<GenericRecord> ACCELERATIONS =
-        ListCoder.of(AvroCoder.of(GenericRecord.class, BddSchemas.ACCELERATIONS_AVRO));
+        ListCoder.of(AvroCoder.of(GenericRecord.class, Topic.ACCELERATIONS.schema()));
 
     @Override
     public void encode(JoinPiece piece, OutputStream out) throws IOException {

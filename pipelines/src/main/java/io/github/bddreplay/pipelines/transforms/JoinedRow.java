@@ -1,7 +1,6 @@
 package io.github.bddreplay.pipelines.transforms;
 
-import io.github.bddreplay.parquet.BddSchemas;
-import io.github.bddreplay.pipelines.source.SensorTopic;
+import io.github.bddreplay.contract.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -20,32 +19,31 @@ public final class JoinedRow {
   public static final String UUID = "uuid";
   public static final String LOCATION_PREFIX = "loc_";
   public static final String ACCELERATION_PREFIX = "acc_";
-  /** Null exactly on the padded side of a row without partner: every source row has a timestamp. */
-  public static final String LOCATION_TIMESTAMP = LOCATION_PREFIX + SensorTopic.TIMESTAMP;
 
-  public static final String ACCELERATION_TIMESTAMP = ACCELERATION_PREFIX + SensorTopic.TIMESTAMP;
+  /** Null exactly on the padded side of a row without partner: every source row has a timestamp. */
+  public static final String LOCATION_TIMESTAMP = LOCATION_PREFIX + Topic.TIMESTAMP;
+
+  public static final String ACCELERATION_TIMESTAMP = ACCELERATION_PREFIX + Topic.TIMESTAMP;
 
   public static final Schema SCHEMA = buildSchema();
 
   // Where each source field goes, in the order of the topic schemas' fields: a joined row is built
   // millions of times per run, and looking up prefixed names cost a fifth of building it.
   private static final int[] LOCATION_POSITIONS =
-      positions(BddSchemas.LOCATIONS_AVRO, LOCATION_PREFIX);
+      positions(Topic.LOCATIONS.schema(), LOCATION_PREFIX);
   private static final int[] ACCELERATION_POSITIONS =
-      positions(BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_PREFIX);
+      positions(Topic.ACCELERATIONS.schema(), ACCELERATION_PREFIX);
 
   private JoinedRow() {}
 
-  /**
-   * One joined row; {@code location} or {@code acceleration} is null for a row without partner.
-   */
+  /** One joined row; {@code location} or {@code acceleration} is null for a row without partner. */
   public static GenericRecord of(
       String uuid, GenericRecord location, GenericRecord acceleration, IntervalWindow window) {
     GenericRecord row = new GenericData.Record(SCHEMA);
     row.put(UUID, uuid);
     WindowPane.writeWindow(window, row);
-    copy(location, BddSchemas.LOCATIONS_AVRO, LOCATION_POSITIONS, row);
-    copy(acceleration, BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_POSITIONS, row);
+    copy(location, Topic.LOCATIONS.schema(), LOCATION_POSITIONS, row);
+    copy(acceleration, Topic.ACCELERATIONS.schema(), ACCELERATION_POSITIONS, row);
     return row;
   }
 
@@ -99,8 +97,8 @@ public final class JoinedRow {
             null,
             Schema.Field.NULL_DEFAULT_VALUE));
     fields.addAll(WindowPane.windowFields());
-    fields.addAll(prefixedFields(BddSchemas.LOCATIONS_AVRO, LOCATION_PREFIX));
-    fields.addAll(prefixedFields(BddSchemas.ACCELERATIONS_AVRO, ACCELERATION_PREFIX));
+    fields.addAll(prefixedFields(Topic.LOCATIONS.schema(), LOCATION_PREFIX));
+    fields.addAll(prefixedFields(Topic.ACCELERATIONS.schema(), ACCELERATION_PREFIX));
     return Schema.createRecord(
         "stream_joined",
         "Full outer join of locations and accelerations on uuid within one event-time window,"

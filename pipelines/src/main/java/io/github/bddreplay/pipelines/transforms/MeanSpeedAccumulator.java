@@ -4,17 +4,17 @@ package io.github.bddreplay.pipelines.transforms;
  * Running mean speed of one route in one window: the sum of valid speeds, how many fixes were
  * valid, how many were not, and the route's ride id.
  *
- * <p>A speed is valid when it is a finite number {@code >= 0}. The phone reports {@code -1} when
- * it does not know the speed; such fixes, nulls and non-finite values are counted as invalid and
- * kept out of the mean.
+ * <p>A speed is valid when it is a finite number {@code >= 0}. The phone reports {@code -1} when it
+ * does not know the speed; such fixes, nulls and non-finite values are counted as invalid and kept
+ * out of the mean.
  *
  * <p>The sum is kept as an unevaluated pair {@code high + low} (a double-double, with Knuth's
  * error-free two-sum), so the mean does not depend on the order in which a runner adds and merges
- * partial sums: it stays within a few ulps of the exactly rounded mean, far inside the 1e-9 a
- * batch computation with a plain double sum of the same rows is compared with.
+ * partial sums: it stays within a few ulps of the exactly rounded mean, far inside the 1e-9 a batch
+ * computation with a plain double sum of the same rows is compared with.
  *
- * <p>Rows of one route carry the same ride id (or none), so the smallest non-null one is kept:
- * any non-null value would do, and the minimum makes the choice independent of merge order.
+ * <p>Rows of one route carry the same ride id (or none), so the smallest non-null one is kept: any
+ * non-null value would do, and the minimum makes the choice independent of merge order.
  */
 public final class MeanSpeedAccumulator {
   private double sumHigh;

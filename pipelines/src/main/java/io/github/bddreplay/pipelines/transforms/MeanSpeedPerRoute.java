@@ -15,8 +15,8 @@ import org.apache.beam.sdk.values.PCollection;
 /**
  * The windowed pipeline: mean speed of each route (car {@code uuid}) per event-time window, from
  * location rows. Panes accumulate, so each pane's row holds the route's whole window so far, and a
- * window's mean is written again in every micro-batch that brought it new rows; see
- * {@link MeanSpeedRow} for the columns.
+ * window's mean is written again in every micro-batch that brought it new rows; see {@link
+ * MeanSpeedRow} for the columns.
  */
 public class MeanSpeedPerRoute
     extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {

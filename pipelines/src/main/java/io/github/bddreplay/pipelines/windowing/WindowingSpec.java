@@ -21,7 +21,8 @@ public final class WindowingSpec implements Serializable {
       throw new IllegalArgumentException("window size must be positive: " + windowSize);
     }
     if (allowedLateness.getMillis() < 0) {
-      throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLateness);
+      throw new IllegalArgumentException(
+          "allowed lateness must not be negative: " + allowedLateness);
     }
     this.windowSize = windowSize;
     this.allowedLateness = allowedLateness;

@@ -3,6 +3,7 @@ package io.github.bddreplay.pipelines.sinks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.bddreplay.contract.StreamLayout;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,6 @@ class WindowFileNamingTest {
 
   @Test
   void filesBeingWrittenAreHiddenFromReaders() {
-    assertEquals('.', WindowFileNaming.IN_PROGRESS_PREFIX.charAt(0));
+    assertEquals('.', StreamLayout.IN_PROGRESS_PREFIX.charAt(0));
   }
 }

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.bddreplay.parquet.BddSchemas;
-import io.github.bddreplay.parquet.ParquetFiles;
+import io.github.bddreplay.contract.ParquetFiles;
+import io.github.bddreplay.contract.Topic;
 import io.github.bddreplay.pipelines.transforms.BddRows;
 import io.github.bddreplay.pipelines.transforms.CopyIntoWindows;
 import io.github.bddreplay.pipelines.transforms.MeanSpeedPerRoute;
@@ -75,8 +75,7 @@ class WriteWindowedParquetTest {
 
   private static void assertNamedAfterWindowAndDigest(String window, List<Path> files) {
     for (Path file : files) {
-      assertThat(
-          file.getFileName().toString(), matchesPattern(window + "-[0-9a-f]{32}\\.parquet"));
+      assertThat(file.getFileName().toString(), matchesPattern(window + "-[0-9a-f]{32}\\.parquet"));
     }
   }
 
@@ -136,15 +135,14 @@ class WriteWindowedParquetTest {
     pipeline
         .apply(locations)
         .apply(new CopyIntoWindows(SPEC))
-        .apply(new WriteWindowedParquet(folder + "/", BddSchemas.LOCATIONS_AVRO));
+        .apply(new WriteWindowedParquet(folder + "/", Topic.LOCATIONS.schema()));
     pipeline.run().waitUntilFinish();
 
     List<Path> files = dataFiles(folder);
     assertNamedAfterWindowAndDigest(
         FIRST_WINDOW, files.stream().filter(f -> f.toString().contains(FIRST_WINDOW)).toList());
     assertNamedAfterWindowAndDigest(
-        SECOND_WINDOW,
-        files.stream().filter(f -> !f.toString().contains(FIRST_WINDOW)).toList());
+        SECOND_WINDOW, files.stream().filter(f -> !f.toString().contains(FIRST_WINDOW)).toList());
     List<String> rowsRead = new ArrayList<>();
     for (Path file : files) {
       read(file).forEach(row -> rowsRead.add(row.toString()));
@@ -203,7 +201,7 @@ class WriteWindowedParquetTest {
     pipeline
         .apply(Create.timestamped(rows).withCoder(BddRows.LOCATION_CODER))
         .apply(new CopyIntoWindows(SPEC))
-        .apply(new WriteWindowedParquet(folder + "/", BddSchemas.LOCATIONS_AVRO));
+        .apply(new WriteWindowedParquet(folder + "/", Topic.LOCATIONS.schema()));
     pipeline.run().waitUntilFinish();
     return allNames(folder);
   }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
+import io.github.bddreplay.contract.Topic;
 import io.github.bddreplay.pipelines.source.SensorInputFolder.StagedFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,17 +57,16 @@ class ReadSensorStreamsTest {
   }
 
   /** What the source must deliver for {@code files}: canonical rows at their event time. */
-  private static List<String> expected(List<StagedFile> files, SensorTopic topic) {
+  private static List<String> expected(List<StagedFile> files, Topic topic) {
     return SensorInputFolder.canonicalRows(files, topic).stream()
         .map(row -> describe(new Instant(Math.floorDiv((Long) row.get("timestamp"), 1000L)), row))
         .toList();
   }
 
   private static void assertRows(PCollectionTuple rows, List<StagedFile> files) {
-    for (SensorTopic topic : SensorTopic.values()) {
+    for (Topic topic : Topic.values()) {
       PCollection<GenericRecord> topicRows = rows.get(ReadSensorStreams.tagOf(topic));
-      assertThat(
-          topicRows.getCoder(), equalTo(AvroCoder.of(GenericRecord.class, topic.schema())));
+      assertThat(topicRows.getCoder(), equalTo(AvroCoder.of(GenericRecord.class, topic.schema())));
       PAssert.that(topicRows.apply("Describe " + topic, ParDo.of(new DescribeRowFn())))
           .containsInAnyOrder(expected(files, topic));
     }
@@ -107,9 +107,9 @@ class ReadSensorStreamsTest {
   }
 
   /**
-   * Reads real slices published while the pipeline runs, then a bad file, a late extra file and
-   * the end-of-stream marker, with chunks of {@code rowsPerElement} rows; checks every row at its
-   * event time, once, and the source's counters.
+   * Reads real slices published while the pipeline runs, then a bad file, a late extra file and the
+   * end-of-stream marker, with chunks of {@code rowsPerElement} rows; checks every row at its event
+   * time, once, and the source's counters.
    */
   private PipelineResult readContinuously(TestPipeline pipeline, int rowsPerElement)
       throws Exception {
@@ -118,10 +118,9 @@ class ReadSensorStreamsTest {
     StagedFile extra =
         folder.stage(
             "locations/t=099.0/car-z.parquet",
-            SensorTopic.LOCATIONS,
+            Topic.LOCATIONS,
             List.of(location("car-z", START.plus(Duration.standardSeconds(99)), 7.5)));
-    List<StagedFile> files =
-        Stream.concat(staged.stream(), Stream.of(extra)).toList();
+    List<StagedFile> files = Stream.concat(staged.stream(), Stream.of(extra)).toList();
 
     AtomicReference<Throwable> publishingFailure = new AtomicReference<>();
     Thread publisher =
@@ -138,7 +137,8 @@ class ReadSensorStreamsTest {
                   folder.publish(file);
                 }
                 folder.publishBytes(
-                    "accelerations/t=099.0/broken.parquet", "no parquet".getBytes(StandardCharsets.UTF_8));
+                    "accelerations/t=099.0/broken.parquet",
+                    "no parquet".getBytes(StandardCharsets.UTF_8));
                 folder.publish(extra);
                 Thread.sleep(300);
                 folder.complete();
@@ -151,7 +151,8 @@ class ReadSensorStreamsTest {
     PCollectionTuple rows =
         pipeline.apply(
             ReadSensorStreams.from(folder.config().withMaxRowsPerElement(rowsPerElement)));
-    assertThat(rows.get(ReadSensorStreams.LOCATIONS).isBounded(), is(PCollection.IsBounded.UNBOUNDED));
+    assertThat(
+        rows.get(ReadSensorStreams.LOCATIONS).isBounded(), is(PCollection.IsBounded.UNBOUNDED));
     assertRows(rows, files);
 
     publisher.start();
@@ -168,7 +169,8 @@ class ReadSensorStreamsTest {
     assertThat(counter(result, SensorSourceMetrics.TOO_LATE_ROWS), equalTo(0L));
     assertThat(counter(result, SensorSourceMetrics.END_OF_STREAM), equalTo(1L));
     assertThat(
-        Files.exists(folder.errors().resolve("accelerations/t=099.0/broken.parquet.txt")), is(true));
+        Files.exists(folder.errors().resolve("accelerations/t=099.0/broken.parquet.txt")),
+        is(true));
     return result;
   }
 
@@ -179,14 +181,16 @@ class ReadSensorStreamsTest {
     files.forEach(folder::publish);
     folder.publish(
         "locations/t=000.0/_partial.parquet",
-        SensorTopic.LOCATIONS,
+        Topic.LOCATIONS,
         List.of(location("hidden", START, 1)));
-    folder.publishBytes("locations/t=000.0/broken.parquet", "no parquet".getBytes(StandardCharsets.UTF_8));
+    folder.publishBytes(
+        "locations/t=000.0/broken.parquet", "no parquet".getBytes(StandardCharsets.UTF_8));
     folder.complete();
 
     PCollectionTuple rows =
         pipeline.apply(ReadSensorStreams.from(folder.config().withStreaming(false)));
-    assertThat(rows.get(ReadSensorStreams.LOCATIONS).isBounded(), is(PCollection.IsBounded.BOUNDED));
+    assertThat(
+        rows.get(ReadSensorStreams.LOCATIONS).isBounded(), is(PCollection.IsBounded.BOUNDED));
     assertRows(rows, files);
 
     PipelineResult result = pipeline.run();

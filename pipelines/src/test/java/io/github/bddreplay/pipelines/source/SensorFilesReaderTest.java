@@ -1,7 +1,5 @@
 package io.github.bddreplay.pipelines.source;
 
-import io.github.bddreplay.pipelines.windowing.WindowingSpec;
-
 import static io.github.bddreplay.pipelines.source.SensorInputFolder.START;
 import static io.github.bddreplay.pipelines.source.SensorInputFolder.acceleration;
 import static io.github.bddreplay.pipelines.source.SensorInputFolder.location;
@@ -12,16 +10,18 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.startsWith;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
+import io.github.bddreplay.contract.Topic;
+import io.github.bddreplay.fixtures.realdata.ParquetRows;
 import io.github.bddreplay.pipelines.source.SensorInputFolder.StagedFile;
+import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import io.github.bddreplay.testing.ParquetRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +50,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The continuous reader on its own: order, chunks, checkpoints, bad input, lateness, end of
- * stream.
+ * The continuous reader on its own: order, chunks, checkpoints, bad input, lateness, end of stream.
  */
 class SensorFilesReaderTest {
   private static final Duration WAIT = Duration.standardSeconds(20);
@@ -79,7 +78,8 @@ class SensorFilesReaderTest {
         .getCumulative();
   }
 
-  private RepeatableBatchesReader reader(SensorSourceConfig config, SensorFilesCheckpointMark mark) {
+  private RepeatableBatchesReader reader(
+      SensorSourceConfig config, SensorFilesCheckpointMark mark) {
     return new SensorFilesSource(config).createReader(PipelineOptionsFactory.create(), mark);
   }
 
@@ -89,7 +89,7 @@ class SensorFilesReaderTest {
   }
 
   /** A row as a comparable string: topic tag, event time, the record. */
-  private static String describe(SensorTopic topic, GenericRecord row) {
+  private static String describe(Topic topic, GenericRecord row) {
     return topic.ordinal()
         + "@"
         + eventTime(row).getMillis()
@@ -150,7 +150,7 @@ class SensorFilesReaderTest {
     private List<String> currentRows() throws IOException {
       RawUnionValue chunk =
           CoderUtils.clone(SensorFilesSource.outputCoderOf(), reader.getCurrent());
-      SensorTopic topic = SensorTopic.values()[chunk.getUnionTag()];
+      Topic topic = Topic.values()[chunk.getUnionTag()];
       @SuppressWarnings("unchecked")
       List<GenericRecord> rows = (List<GenericRecord>) chunk.getValue();
       assertThat(rows.size(), greaterThan(0));
@@ -183,17 +183,18 @@ class SensorFilesReaderTest {
     files.add(
         folder.publish(
             "locations/t=000.0/car-b.parquet",
-            SensorTopic.LOCATIONS,
+            Topic.LOCATIONS,
             List.of(location("car-b", START.plus(100), 10.5))));
     files.add(
         folder.publish(
             "locations/t=000.0/car-a.parquet",
-            SensorTopic.LOCATIONS,
-            List.of(location("car-a", START.plus(200), 3.0), location("car-a", START.plus(1200), -1))));
+            Topic.LOCATIONS,
+            List.of(
+                location("car-a", START.plus(200), 3.0), location("car-a", START.plus(1200), -1))));
     files.add(
         folder.publish(
             "accelerations/t=000.0/car-a.parquet",
-            SensorTopic.ACCELERATIONS,
+            Topic.ACCELERATIONS,
             List.of(
                 acceleration("car-a", START.plus(0), 0.1),
                 acceleration("car-a", START.plus(20), 0.2),
@@ -201,19 +202,21 @@ class SensorFilesReaderTest {
     files.add(
         folder.publish(
             "accelerations/t=003.5/car-a.parquet",
-            SensorTopic.ACCELERATIONS,
-            List.of(acceleration("car-a", START.plus(3500), 1.1), acceleration("car-a", START.plus(3520), 1.2))));
+            Topic.ACCELERATIONS,
+            List.of(
+                acceleration("car-a", START.plus(3500), 1.1),
+                acceleration("car-a", START.plus(3520), 1.2))));
     files.add(
         folder.publish(
             "locations/t=003.5/car-a.parquet",
-            SensorTopic.LOCATIONS,
+            Topic.LOCATIONS,
             List.of(location("car-a", START.plus(3600), 4.0))));
     files.add(
-        folder.publish("accelerations/t=010.0/car-c.parquet", SensorTopic.ACCELERATIONS, List.of()));
+        folder.publish("accelerations/t=010.0/car-c.parquet", Topic.ACCELERATIONS, List.of()));
     files.add(
         folder.publish(
             "accelerations/t=010.0/car-d.parquet",
-            SensorTopic.ACCELERATIONS,
+            Topic.ACCELERATIONS,
             List.of(acceleration("car-d", START.plus(10_000), 2.0))));
     return files;
   }
@@ -270,7 +273,8 @@ class SensorFilesReaderTest {
     assertThat(splits.size(), is(3));
     List<String> all = new ArrayList<>();
     for (SensorFilesSource split : splits) {
-      try (RepeatableBatchesReader reader = split.createReader(PipelineOptionsFactory.create(), null)) {
+      try (RepeatableBatchesReader reader =
+          split.createReader(PipelineOptionsFactory.create(), null)) {
         List<String> rows = new Driver(reader).readToEnd();
         List<StagedFile> share =
             files.stream().filter(f -> split.share().owns(f.relativePath())).toList();
@@ -281,8 +285,7 @@ class SensorFilesReaderTest {
       }
     }
     assertThat(
-        all.stream().sorted().toList(),
-        equalTo(describeAll(files).stream().sorted().toList()));
+        all.stream().sorted().toList(), equalTo(describeAll(files).stream().sorted().toList()));
     assertThat(counter(SensorSourceMetrics.END_OF_STREAM), equalTo(3L));
   }
 
@@ -306,17 +309,18 @@ class SensorFilesReaderTest {
       StagedFile first =
           folder.publish(
               "locations/t=000.0/car-a.parquet",
-              SensorTopic.LOCATIONS,
+              Topic.LOCATIONS,
               List.of(location("car-a", START, 1.0)));
       assertThat(driver.read(1), equalTo(describeAll(List.of(first))));
 
       StagedFile second =
           folder.publish(
               "accelerations/t=004.5/car-a.parquet",
-              SensorTopic.ACCELERATIONS,
+              Topic.ACCELERATIONS,
               List.of(acceleration("car-a", START.plus(4500), 1.0)));
       assertThat(driver.read(1), equalTo(describeAll(List.of(second))));
-      assertThat(reader.getWatermark(), equalTo(START.plus(4500).minus(Duration.standardSeconds(5))));
+      assertThat(
+          reader.getWatermark(), equalTo(START.plus(4500).minus(Duration.standardSeconds(5))));
 
       folder.complete();
       assertThat(driver.readToEnd(), empty());
@@ -332,7 +336,7 @@ class SensorFilesReaderTest {
     files.add(
         folder.publish(
             "accelerations/t=003.5/car-b.parquet",
-            SensorTopic.ACCELERATIONS,
+            Topic.ACCELERATIONS,
             tenAccelerations("car-b", START.plus(3500))));
     folder.complete();
     SensorSourceConfig config = folder.config().withMaxRowsPerElement(rowsPerElement);
@@ -396,7 +400,7 @@ class SensorFilesReaderTest {
     publishSmallInput();
     folder.publish(
         "accelerations/t=003.5/car-b.parquet",
-        SensorTopic.ACCELERATIONS,
+        Topic.ACCELERATIONS,
         tenAccelerations("car-b", START.plus(3500)));
     folder.complete();
     SensorSourceConfig config = folder.config().withMaxRowsPerElement(2);
@@ -429,7 +433,9 @@ class SensorFilesReaderTest {
               again == 0
                   ? null
                   : CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), ends.get(again - 1));
-          assertThat("batch " + (again + 1) + " again", readBatch(reader, false, 2),
+          assertThat(
+              "batch " + (again + 1) + " again",
+              readBatch(reader, false, 2),
               equalTo(batches.get(again)));
           assertThat(reader.getCheckpointMark(), equalTo(ends.get(again)));
           if (start != null) {
@@ -437,7 +443,9 @@ class SensorFilesReaderTest {
           }
           try (RepeatableBatchesReader created =
               source.createReader(PipelineOptionsFactory.create(), start)) {
-            assertThat("batch " + (again + 1) + " again, new reader", readBatch(created, true, 2),
+            assertThat(
+                "batch " + (again + 1) + " again, new reader",
+                readBatch(created, true, 2),
                 equalTo(batches.get(again)));
             assertThat(created.getCheckpointMark(), equalTo(ends.get(again)));
           }
@@ -462,7 +470,7 @@ class SensorFilesReaderTest {
               ? (List<RawUnionValue>) element.getValue()
               : List.of(element);
       for (RawUnionValue chunk : chunks) {
-        SensorTopic topic = SensorTopic.values()[chunk.getUnionTag()];
+        Topic topic = Topic.values()[chunk.getUnionTag()];
         @SuppressWarnings("unchecked")
         List<GenericRecord> chunkRows = (List<GenericRecord>) chunk.getValue();
         chunkRows.forEach(row -> rows.add(describe(topic, row)));
@@ -480,7 +488,7 @@ class SensorFilesReaderTest {
   void rowsOfAFileTravelInChunksTimestampedWithTheirEarliestRow() throws IOException {
     List<GenericRecord> rows = tenAccelerations("car-a", START);
     StagedFile file =
-        folder.publish("accelerations/t=000.0/car-a.parquet", SensorTopic.ACCELERATIONS, rows);
+        folder.publish("accelerations/t=000.0/car-a.parquet", Topic.ACCELERATIONS, rows);
     folder.complete();
     try (RepeatableBatchesReader reader = reader(folder.config().withMaxRowsPerElement(4), null)) {
       Driver driver = new Driver(reader);
@@ -527,7 +535,8 @@ class SensorFilesReaderTest {
         }
         List<String> read = new Driver(reader).read(1);
         rows.addAll(read);
-        mark = CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
+        mark =
+            CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
         if (read.isEmpty()) {
           break;
         }
@@ -581,14 +590,16 @@ class SensorFilesReaderTest {
   void namesStartingWithUnderscoreOrDotAreNotData() throws IOException {
     StagedFile data =
         folder.publish(
-            "locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1)));
+            "locations/t=000.0/car-a.parquet",
+            Topic.LOCATIONS,
+            List.of(location("car-a", START, 1)));
     List<GenericRecord> hidden = List.of(location("hidden", START, 99));
-    folder.publish("locations/t=000.0/_car-b.parquet", SensorTopic.LOCATIONS, hidden);
-    folder.publish("locations/t=000.0/.car-c.parquet", SensorTopic.LOCATIONS, hidden);
-    folder.publish("locations/_t=000.0/car-d.parquet", SensorTopic.LOCATIONS, hidden);
-    folder.publish("locations/.t=000.0/car-e.parquet", SensorTopic.LOCATIONS, hidden);
-    folder.publish("_locations/t=000.0/car-f.parquet", SensorTopic.LOCATIONS, hidden);
-    folder.publish(".locations/t=000.0/car-g.parquet", SensorTopic.LOCATIONS, hidden);
+    folder.publish("locations/t=000.0/_car-b.parquet", Topic.LOCATIONS, hidden);
+    folder.publish("locations/t=000.0/.car-c.parquet", Topic.LOCATIONS, hidden);
+    folder.publish("locations/_t=000.0/car-d.parquet", Topic.LOCATIONS, hidden);
+    folder.publish("locations/.t=000.0/car-e.parquet", Topic.LOCATIONS, hidden);
+    folder.publish("_locations/t=000.0/car-f.parquet", Topic.LOCATIONS, hidden);
+    folder.publish(".locations/t=000.0/car-g.parquet", Topic.LOCATIONS, hidden);
     folder.publishBytes("locations/t=000.0/.car-a.parquet.crc", new byte[] {1, 2, 3});
     folder.complete();
 
@@ -604,13 +615,17 @@ class SensorFilesReaderTest {
     List<StagedFile> good = new ArrayList<>();
     good.add(
         folder.publish(
-            "locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1))));
-    folder.publishBytes("locations/t=000.0/not-parquet.parquet", "uuid,timestamp\n".getBytes(StandardCharsets.UTF_8));
+            "locations/t=000.0/car-a.parquet",
+            Topic.LOCATIONS,
+            List.of(location("car-a", START, 1))));
+    folder.publishBytes(
+        "locations/t=000.0/not-parquet.parquet",
+        "uuid,timestamp\n".getBytes(StandardCharsets.UTF_8));
 
     StagedFile whole =
         folder.stage(
             "accelerations/t=000.0/truncated.parquet",
-            SensorTopic.ACCELERATIONS,
+            Topic.ACCELERATIONS,
             List.of(acceleration("car-t", START, 1), acceleration("car-t", START.plus(20), 2)));
     byte[] bytes = Files.readAllBytes(whole.staged());
     folder.publishBytes(whole.relativePath(), Arrays.copyOf(bytes, bytes.length / 2));
@@ -625,7 +640,8 @@ class SensorFilesReaderTest {
     folder.publishBytes("accelerations/t=000.0/corrupt.parquet", corrupt);
 
     Schema withoutSpeed =
-        SchemaBuilder.record("schema").fields()
+        SchemaBuilder.record("schema")
+            .fields()
             .optionalString("uuid")
             .optionalLong("timestamp")
             .optionalDouble("latitude")
@@ -634,10 +650,12 @@ class SensorFilesReaderTest {
     noSpeed.put("uuid", "car-s");
     noSpeed.put("timestamp", SensorInputFolder.micros(START));
     folder.publish(
-        folder.stage("locations/t=003.0/no-speed.parquet", SensorTopic.LOCATIONS, withoutSpeed, List.of(noSpeed)));
+        folder.stage(
+            "locations/t=003.0/no-speed.parquet", Topic.LOCATIONS, withoutSpeed, List.of(noSpeed)));
 
     Schema stringTimestamp =
-        SchemaBuilder.record("schema").fields()
+        SchemaBuilder.record("schema")
+            .fields()
             .optionalString("uuid")
             .optionalString("timestamp")
             .endRecord();
@@ -647,18 +665,18 @@ class SensorFilesReaderTest {
     folder.publish(
         folder.stage(
             "accelerations/t=003.0/text-timestamp.parquet",
-            SensorTopic.ACCELERATIONS,
+            Topic.ACCELERATIONS,
             stringTimestamp,
             List.of(textTime)));
 
     folder.publish(
-        "gps/t=003.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1)));
+        "gps/t=003.0/car-a.parquet", Topic.LOCATIONS, List.of(location("car-a", START, 1)));
     folder.publish(
-        "locations/latest/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1)));
+        "locations/latest/car-a.parquet", Topic.LOCATIONS, List.of(location("car-a", START, 1)));
     good.add(
         folder.publish(
             "accelerations/t=006.0/car-a.parquet",
-            SensorTopic.ACCELERATIONS,
+            Topic.ACCELERATIONS,
             List.of(acceleration("car-a", START.plus(6000), 1))));
     folder.complete();
 
@@ -682,7 +700,8 @@ class SensorFilesReaderTest {
         Files.readString(folder.errors().resolve("locations/t=003.0/no-speed.parquet.txt"));
     assertThat(noSpeedEntry, containsString("reason: locations file: missing column 'speed'"));
     String textEntry =
-        Files.readString(folder.errors().resolve("accelerations/t=003.0/text-timestamp.parquet.txt"));
+        Files.readString(
+            folder.errors().resolve("accelerations/t=003.0/text-timestamp.parquet.txt"));
     assertThat(textEntry, containsString("column 'timestamp' is string, expected long"));
     assertThat(
         Files.readString(folder.errors().resolve("gps/t=003.0/car-a.parquet.txt")),
@@ -706,10 +725,14 @@ class SensorFilesReaderTest {
   void aLinkToAFileOutsideTheInputFolderIsDeadLetteredNotRead() throws IOException {
     StagedFile good =
         folder.publish(
-            "locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1)));
+            "locations/t=000.0/car-a.parquet",
+            Topic.LOCATIONS,
+            List.of(location("car-a", START, 1)));
     StagedFile outside =
         folder.stage(
-            "locations/t=000.0/secret.parquet", SensorTopic.LOCATIONS, List.of(location("car-s", START, 2)));
+            "locations/t=000.0/secret.parquet",
+            Topic.LOCATIONS,
+            List.of(location("car-s", START, 2)));
     Path link = folder.input().resolve("locations/t=000.0/car-s.parquet");
     Files.createSymbolicLink(link, outside.staged());
     Path linkedSlice = folder.input().resolve("locations/t=003.0");
@@ -736,13 +759,12 @@ class SensorFilesReaderTest {
     noTime.put("timestamp", null);
     GenericRecord timed = location("car-a", START.plus(500), 2);
     StagedFile file =
-        folder.publish("locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(noTime, timed));
+        folder.publish("locations/t=000.0/car-a.parquet", Topic.LOCATIONS, List.of(noTime, timed));
     folder.complete();
 
     try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       assertThat(
-          new Driver(reader).readToEnd(),
-          equalTo(List.of(describe(SensorTopic.LOCATIONS, timed))));
+          new Driver(reader).readToEnd(), equalTo(List.of(describe(Topic.LOCATIONS, timed))));
     }
     assertThat(counter(SensorSourceMetrics.ROWS_WITHOUT_EVENT_TIME), equalTo(1L));
     assertThat(counter(SensorSourceMetrics.ROWS_READ), equalTo(1L));
@@ -758,7 +780,7 @@ class SensorFilesReaderTest {
     GenericRecord lastAnonymous = location(null, START.plus(300), 4);
     folder.publish(
         "locations/t=000.0/mixed.parquet",
-        SensorTopic.LOCATIONS,
+        Topic.LOCATIONS,
         List.of(first, anonymous, anonymousWithoutTime, lastAnonymous));
     folder.complete();
     // Restored after every row, so the rows listed must include those read before each restore.
@@ -769,7 +791,8 @@ class SensorFilesReaderTest {
       try (RepeatableBatchesReader reader = reader(config, mark)) {
         List<String> read = new Driver(reader).read(1);
         rows.addAll(read);
-        mark = CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
+        mark =
+            CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
         if (read.isEmpty()) {
           break;
         }
@@ -780,19 +803,21 @@ class SensorFilesReaderTest {
         rows,
         equalTo(
             List.of(
-                describe(SensorTopic.LOCATIONS, first),
-                describe(SensorTopic.LOCATIONS, anonymous),
-                describe(SensorTopic.LOCATIONS, lastAnonymous))));
+                describe(Topic.LOCATIONS, first),
+                describe(Topic.LOCATIONS, anonymous),
+                describe(Topic.LOCATIONS, lastAnonymous))));
     assertThat(counter(SensorSourceMetrics.ROWS_WITHOUT_UUID), equalTo(2L));
     assertThat(counter(SensorSourceMetrics.BAD_FILES), equalTo(0L));
-    String entry = Files.readString(folder.errors().resolve("locations/t=000.0/mixed.parquet.rows.txt"));
+    String entry =
+        Files.readString(folder.errors().resolve("locations/t=000.0/mixed.parquet.rows.txt"));
     assertThat(entry, containsString("input/locations/t=000.0/mixed.parquet\n"));
     assertThat(
         entry,
         containsString(
             "reason: 2 rows without uuid: kept in simple, left out of windowed and stream-joined\n"));
     assertThat(entry, containsString("records: 2, 4\n"));
-    assertThat(Files.exists(folder.errors().resolve("locations/t=000.0/mixed.parquet.txt")), is(false));
+    assertThat(
+        Files.exists(folder.errors().resolve("locations/t=000.0/mixed.parquet.txt")), is(false));
   }
 
   @Test
@@ -801,25 +826,27 @@ class SensorFilesReaderTest {
     Instant now = START.plus(Duration.standardSeconds(100));
     StagedFile recent =
         folder.publish(
-            "locations/t=100.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", now, 1)));
+            "locations/t=100.0/car-a.parquet", Topic.LOCATIONS, List.of(location("car-a", now, 1)));
     try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       Driver driver = new Driver(reader);
       assertThat(driver.read(1), equalTo(describeAll(List.of(recent))));
-      // The watermark is now 95 s: windows ending at 60 s or before (+ 30 s of lateness) are closed.
+      // The watermark is now 95 s: windows ending at 60 s or before (+ 30 s of lateness) are
+      // closed.
       assertThat(reader.getWatermark(), equalTo(now.minus(Duration.standardSeconds(5))));
 
       GenericRecord tooLate = acceleration("car-b", START.plus(Duration.standardSeconds(10)), 1);
       GenericRecord inAnOpenWindow = acceleration("car-b", START.plus(Duration.millis(60_000)), 2);
-      GenericRecord endOfAClosedWindow = acceleration("car-b", START.plus(Duration.millis(59_999)), 3);
+      GenericRecord endOfAClosedWindow =
+          acceleration("car-b", START.plus(Duration.millis(59_999)), 3);
       folder.publish(
           "accelerations/t=101.0/car-b.parquet",
-          SensorTopic.ACCELERATIONS,
+          Topic.ACCELERATIONS,
           List.of(tooLate, inAnOpenWindow, endOfAClosedWindow));
       folder.complete();
       // One chunk, of the one row in time, timestamped with it rather than with the earlier
       // rows left out.
       assertThat(
-          driver.readToEnd(), equalTo(List.of(describe(SensorTopic.ACCELERATIONS, inAnOpenWindow))));
+          driver.readToEnd(), equalTo(List.of(describe(Topic.ACCELERATIONS, inAnOpenWindow))));
       assertThat(driver.chunkSizes(), equalTo(List.of(1, 1)));
       assertThat(driver.chunkTimestamps().get(1), equalTo(START.plus(Duration.millis(60_000))));
       // In the late output, by the window each missed: [0 s, 15 s) and [45 s, 60 s).
@@ -834,15 +861,15 @@ class SensorFilesReaderTest {
       List<String> lateRows = new ArrayList<>();
       for (String file : files) {
         for (GenericRecord row : ParquetRows.read(late.resolve(file))) {
-          lateRows.add(describe(SensorTopic.ACCELERATIONS, row));
+          lateRows.add(describe(Topic.ACCELERATIONS, row));
         }
       }
       assertThat(
           lateRows,
           equalTo(
               List.of(
-                  describe(SensorTopic.ACCELERATIONS, tooLate),
-                  describe(SensorTopic.ACCELERATIONS, endOfAClosedWindow))));
+                  describe(Topic.ACCELERATIONS, tooLate),
+                  describe(Topic.ACCELERATIONS, endOfAClosedWindow))));
     }
     assertThat(counter(SensorSourceMetrics.TOO_LATE_ROWS), equalTo(2L));
     assertThat(counter(SensorSourceMetrics.ROWS_READ), equalTo(2L));
@@ -856,7 +883,7 @@ class SensorFilesReaderTest {
     GenericRecord inAnOpenWindow = location("car-a", START.plus(Duration.millis(60_000)), 4);
     folder.publish(
         "locations/t=100.0/car-a.parquet",
-        SensorTopic.LOCATIONS,
+        Topic.LOCATIONS,
         List.of(newest, old, endOfAClosedWindow, inAnOpenWindow));
     folder.complete();
     try (RepeatableBatchesReader reader = reader(folder.config().withMaxRowsPerElement(2), null)) {
@@ -870,7 +897,7 @@ class SensorFilesReaderTest {
       assertThat(reader.advance(), is(true));
       assertThat(
           reader.getCurrent().getValue(),
-          equalTo(List.of(SensorInputFolder.canonical(SensorTopic.LOCATIONS, inAnOpenWindow))));
+          equalTo(List.of(SensorInputFolder.canonical(Topic.LOCATIONS, inAnOpenWindow))));
       assertThat(reader.getCurrentTimestamp(), equalTo(START.plus(Duration.millis(60_000))));
       assertThat(reader.advance(), is(false));
     }
@@ -885,7 +912,7 @@ class SensorFilesReaderTest {
     SensorSourceConfig config = folder.config().withEndOfStreamHold(hold);
     folder.publish(
         "locations/t=010.0/car-a.parquet",
-        SensorTopic.LOCATIONS,
+        Topic.LOCATIONS,
         List.of(location("car-a", START.plus(10_000), 1)));
     folder.complete();
     Instant lastWindowEnd = WindowingSpec.DEFAULT.windowEnd(START.plus(10_000));
@@ -916,7 +943,7 @@ class SensorFilesReaderTest {
         folder.config().withWatermarkDelay(Duration.standardSeconds(2)).withMaxRowsPerElement(1);
     folder.publish(
         "locations/t=010.0/car-a.parquet",
-        SensorTopic.LOCATIONS,
+        Topic.LOCATIONS,
         List.of(
             location("car-a", START.plus(10_000), 1),
             location("car-a", START.plus(11_000), 1),
@@ -940,7 +967,7 @@ class SensorFilesReaderTest {
         assertThat(restored.getWatermark(), equalTo(START.plus(9_000)));
         folder.publish(
             "accelerations/t=010.0/car-a.parquet",
-            SensorTopic.ACCELERATIONS,
+            Topic.ACCELERATIONS,
             List.of(acceleration("car-a", START.plus(9_000), 1)));
         folder.complete();
         Driver driver = new Driver(restored);
@@ -957,7 +984,9 @@ class SensorFilesReaderTest {
     SensorSourceConfig config = folder.config().withIdleTimeout(Duration.millis(600));
     StagedFile file =
         folder.publish(
-            "locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1)));
+            "locations/t=000.0/car-a.parquet",
+            Topic.LOCATIONS,
+            List.of(location("car-a", START, 1)));
     Instant started = Instant.now();
     try (RepeatableBatchesReader reader = reader(config, null)) {
       assertThat(new Driver(reader).readToEnd(), equalTo(describeAll(List.of(file))));
@@ -971,7 +1000,7 @@ class SensorFilesReaderTest {
   @Test
   void withoutMarkerOrIdleTimeoutTheStreamStaysOpen() throws IOException {
     folder.publish(
-        "locations/t=000.0/car-a.parquet", SensorTopic.LOCATIONS, List.of(location("car-a", START, 1)));
+        "locations/t=000.0/car-a.parquet", Topic.LOCATIONS, List.of(location("car-a", START, 1)));
     try (RepeatableBatchesReader reader = reader(folder.config(), null)) {
       assertThat(reader.start(), is(true));
       Instant until = Instant.now().plus(Duration.millis(800));
@@ -997,7 +1026,8 @@ class SensorFilesReaderTest {
     while (mark == null || !mark.endOfStream()) {
       try (RepeatableBatchesReader reader = reader(config, mark)) {
         rows.addAll(new Driver(reader).read(37));
-        mark = CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
+        mark =
+            CoderUtils.clone(SensorFilesCheckpointMark.MarkCoder.of(), reader.getCheckpointMark());
         restores++;
       }
     }

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
+import io.github.bddreplay.contract.Topic;
 import io.github.bddreplay.pipelines.source.SensorInputFolder.StagedFile;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,11 +30,11 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.memory.MemoryMode;
 import org.apache.spark.storage.memory.MemoryStore;
-import scala.Option;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.Option;
 
 /**
  * Smoke test of the continuous source on Beam's Spark runner in streaming mode (local[2]): files
@@ -102,7 +103,7 @@ class SensorFilesSourceSparkTest {
     SensorInputFolder folder = new SensorInputFolder(root);
     List<StagedFile> files = folder.stageRealSlices(12);
     Map<String, Integer> expected = new HashMap<>();
-    for (SensorTopic topic : SensorTopic.values()) {
+    for (Topic topic : Topic.values()) {
       for (GenericRecord row : SensorInputFolder.canonicalRows(files, topic)) {
         long millis = Math.floorDiv((Long) row.get("timestamp"), 1000L);
         expected.merge(millis + " " + row, 1, Integer::sum);
@@ -126,7 +127,7 @@ class SensorFilesSourceSparkTest {
         pipeline.apply(
             ReadSensorStreams.from(
                 folder.config().withPollInterval(Duration.millis(100)).withMaxRowsPerElement(10)));
-    for (SensorTopic topic : SensorTopic.values()) {
+    for (Topic topic : Topic.values()) {
       rows.get(ReadSensorStreams.tagOf(topic))
           .apply("Record " + topic, ParDo.of(new RecordRowFn()));
     }
@@ -163,8 +164,13 @@ class SensorFilesSourceSparkTest {
           && SEEN.values().stream().mapToLong(Integer::longValue).sum() >= rowCount)) {
         if (Instant.now().isAfter(deadline)) {
           throw new AssertionError(
-              "no end of stream within " + TIMEOUT + ": " + counter(result, SensorSourceMetrics.ROWS_READ)
-                  + " of " + rowCount + " rows read by the source, "
+              "no end of stream within "
+                  + TIMEOUT
+                  + ": "
+                  + counter(result, SensorSourceMetrics.ROWS_READ)
+                  + " of "
+                  + rowCount
+                  + " rows read by the source, "
                   + SEEN.values().stream().mapToLong(Integer::longValue).sum()
                   + " seen downstream, end-of-stream counter "
                   + counter(result, SensorSourceMetrics.END_OF_STREAM));

@@ -1,8 +1,8 @@
 package io.github.bddreplay.pipelines.source;
 
-import io.github.bddreplay.testing.RealData;
-
-import io.github.bddreplay.parquet.ParquetFiles;
+import io.github.bddreplay.contract.ParquetFiles;
+import io.github.bddreplay.contract.Topic;
+import io.github.bddreplay.fixtures.realdata.RealData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,14 +66,14 @@ final class SensorInputFolder {
   }
 
   /** A file written in staging, to be published later. */
-  record StagedFile(Path staged, String relativePath, SensorTopic topic, List<GenericRecord> rows) {}
+  record StagedFile(Path staged, String relativePath, Topic topic, List<GenericRecord> rows) {}
 
   /** Writes {@code rows} into staging as the file {@code relativePath} of the input. */
-  StagedFile stage(String relativePath, SensorTopic topic, List<GenericRecord> rows) {
+  StagedFile stage(String relativePath, Topic topic, List<GenericRecord> rows) {
     return stage(relativePath, topic, topic.schema(), rows);
   }
 
-  StagedFile stage(String relativePath, SensorTopic topic, Schema schema, List<GenericRecord> rows) {
+  StagedFile stage(String relativePath, Topic topic, Schema schema, List<GenericRecord> rows) {
     Path staged = staging.resolve(relativePath);
     try {
       Files.createDirectories(staged.getParent());
@@ -95,7 +95,7 @@ final class SensorInputFolder {
   }
 
   /** Writes and publishes a file of rows of the canonical schema. */
-  StagedFile publish(String relativePath, SensorTopic topic, List<GenericRecord> rows) {
+  StagedFile publish(String relativePath, Topic topic, List<GenericRecord> rows) {
     StagedFile file = stage(relativePath, topic, rows);
     publish(file);
     return file;
@@ -137,7 +137,7 @@ final class SensorInputFolder {
   }
 
   static GenericRecord location(String uuid, Instant time, double speed) {
-    GenericRecord row = new GenericData.Record(SensorTopic.LOCATIONS.schema());
+    GenericRecord row = new GenericData.Record(Topic.LOCATIONS.schema());
     row.put("uuid", uuid);
     row.put("timestamp", micros(time));
     row.put("speed", speed);
@@ -146,7 +146,7 @@ final class SensorInputFolder {
   }
 
   static GenericRecord acceleration(String uuid, Instant time, double x) {
-    GenericRecord row = new GenericData.Record(SensorTopic.ACCELERATIONS.schema());
+    GenericRecord row = new GenericData.Record(Topic.ACCELERATIONS.schema());
     row.put("uuid", uuid);
     row.put("timestamp", micros(time));
     row.put("x", x);
@@ -166,7 +166,7 @@ final class SensorInputFolder {
     Path bdd = bddDir();
     List<StagedFile> staged = new ArrayList<>();
     for (String slice : firstSliceFolders(bdd, slices)) {
-      for (SensorTopic topic : List.of(SensorTopic.ACCELERATIONS, SensorTopic.LOCATIONS)) {
+      for (Topic topic : List.of(Topic.ACCELERATIONS, Topic.LOCATIONS)) {
         for (Path source : list(bdd.resolve(topic.folderName()).resolve(slice))) {
           staged.add(stageReal(source, topic, slice));
         }
@@ -175,7 +175,7 @@ final class SensorInputFolder {
     return staged;
   }
 
-  private StagedFile stageReal(Path source, SensorTopic topic, String slice) {
+  private StagedFile stageReal(Path source, Topic topic, String slice) {
     List<GenericRecord> rows = new ArrayList<>();
     Schema schema = null;
     try (ParquetReader<GenericRecord> reader = ParquetFiles.openReader(source)) {
@@ -208,7 +208,7 @@ final class SensorInputFolder {
   }
 
   /** A row as the source delivers it: projected onto the topic's canonical schema. */
-  static GenericRecord canonical(SensorTopic topic, GenericRecord row) {
+  static GenericRecord canonical(Topic topic, GenericRecord row) {
     GenericRecord projected = new GenericData.Record(topic.schema());
     for (Schema.Field field : topic.schema().getFields()) {
       if (row.getSchema().getField(field.name()) != null) {
@@ -219,7 +219,7 @@ final class SensorInputFolder {
   }
 
   /** The canonical rows of {@code files} of one topic. */
-  static List<GenericRecord> canonicalRows(List<StagedFile> files, SensorTopic topic) {
+  static List<GenericRecord> canonicalRows(List<StagedFile> files, Topic topic) {
     return files.stream()
         .filter(f -> f.topic() == topic)
         .flatMap(f -> f.rows().stream())

@@ -1,6 +1,6 @@
 package io.github.bddreplay.pipelines.transforms;
 
-import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.contract.Topic;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -15,9 +15,9 @@ public final class BddRows {
   public static final Instant T0 = Instant.parse("2026-11-24T15:30:00Z");
 
   public static final AvroCoder<GenericRecord> LOCATION_CODER =
-      AvroCoder.of(GenericRecord.class, BddSchemas.LOCATIONS_AVRO);
+      AvroCoder.of(GenericRecord.class, Topic.LOCATIONS.schema());
   public static final AvroCoder<GenericRecord> ACCELERATION_CODER =
-      AvroCoder.of(GenericRecord.class, BddSchemas.ACCELERATIONS_AVRO);
+      AvroCoder.of(GenericRecord.class, Topic.ACCELERATIONS.schema());
 
   private BddRows() {}
 
@@ -34,7 +34,7 @@ public final class BddRows {
   public static TimestampedValue<GenericRecord> location(
       String id, String uuid, String rideId, double secondsAfterT0, Double speed) {
     Instant eventTime = at(secondsAfterT0);
-    GenericRecord row = new GenericData.Record(BddSchemas.LOCATIONS_AVRO);
+    GenericRecord row = new GenericData.Record(Topic.LOCATIONS.schema());
     row.put("id", id);
     row.put("ride_id", rideId);
     row.put("uuid", uuid);
@@ -54,7 +54,7 @@ public final class BddRows {
   public static TimestampedValue<GenericRecord> acceleration(
       String id, String uuid, double secondsAfterT0) {
     Instant eventTime = at(secondsAfterT0);
-    GenericRecord row = new GenericData.Record(BddSchemas.ACCELERATIONS_AVRO);
+    GenericRecord row = new GenericData.Record(Topic.ACCELERATIONS.schema());
     row.put("id", id);
     row.put("ride_id", "ride-of-" + uuid);
     row.put("uuid", uuid);

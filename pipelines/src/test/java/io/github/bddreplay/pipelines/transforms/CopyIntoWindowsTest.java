@@ -9,9 +9,9 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
@@ -46,8 +46,7 @@ class CopyIntoWindowsTest {
 
     PAssert.that(copied).inWindow(window(0)).containsInAnyOrder(first.getValue(), late.getValue());
     PAssert.that(copied).inWindow(window(1)).containsInAnyOrder(next.getValue());
-    PAssert.that(regrouped)
-        .containsInAnyOrder(first.getValue(), next.getValue(), late.getValue());
+    PAssert.that(regrouped).containsInAnyOrder(first.getValue(), next.getValue(), late.getValue());
     PAssert.that(regrouped).inLatePane(window(0)).containsInAnyOrder(late.getValue());
     pipeline.run().waitUntilFinish();
   }

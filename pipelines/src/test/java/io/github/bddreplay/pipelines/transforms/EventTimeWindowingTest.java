@@ -27,8 +27,7 @@ class EventTimeWindowingTest {
 
   @Test
   void updatingPanesAccumulateInTheSpecsWindowsAndLateness() {
-    WindowingStrategy<?, ?> strategy =
-        strategyOf(EventTimeWindowing.updatingPanes(SPEC));
+    WindowingStrategy<?, ?> strategy = strategyOf(EventTimeWindowing.updatingPanes(SPEC));
 
     assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
     assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());
@@ -42,8 +41,7 @@ class EventTimeWindowingTest {
 
   @Test
   void discardingPanesFirePerArrivalInTheSpecsWindowsAndLateness() {
-    WindowingStrategy<?, ?> strategy =
-        strategyOf(EventTimeWindowing.discardingPanes(SPEC));
+    WindowingStrategy<?, ?> strategy = strategyOf(EventTimeWindowing.discardingPanes(SPEC));
 
     assertEquals(FixedWindows.of(Duration.standardSeconds(15)), strategy.getWindowFn());
     assertEquals(Duration.standardSeconds(30), strategy.getAllowedLateness());

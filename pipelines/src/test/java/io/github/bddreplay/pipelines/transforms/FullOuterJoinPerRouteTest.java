@@ -1,15 +1,14 @@
 package io.github.bddreplay.pipelines.transforms;
 
-import io.github.bddreplay.pipelines.source.ReadSensorStreams;
-
 import static io.github.bddreplay.pipelines.transforms.BddRows.at;
 import static io.github.bddreplay.pipelines.transforms.BddRows.window;
 
-import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.contract.Topic;
+import io.github.bddreplay.pipelines.source.ReadSensorStreams;
 import io.github.bddreplay.pipelines.windowing.WindowingSpec;
-import org.apache.avro.generic.GenericRecord;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -24,9 +23,9 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.join.RawUnionValue;
 import org.apache.beam.sdk.transforms.join.UnionCoder;
-import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -37,9 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The stream-joined pipeline's append semantics: every row of the batch join once, in its window,
- * a null-padded row only once its window can no longer change. Both topics come from one
- * TestStream, so the order of arrivals and the watermark are pinned for both sides at once.
+ * The stream-joined pipeline's append semantics: every row of the batch join once, in its window, a
+ * null-padded row only once its window can no longer change. Both topics come from one TestStream,
+ * so the order of arrivals and the watermark are pinned for both sides at once.
  */
 class FullOuterJoinPerRouteTest {
   @RegisterExtension final TestPipelineExtension pipelineExtension = TestPipelineExtension.create();
@@ -51,13 +50,14 @@ class FullOuterJoinPerRouteTest {
   /** A location row of {@code uuid} at {@code seconds} after T0, tagged with its topic. */
   private static TimestampedValue<KV<String, GenericRecord>> loc(
       String id, String uuid, double seconds) {
-    return tagged(BddSchemas.LOCATIONS, BddRows.location(id, uuid, "ride-" + uuid, seconds, 8.0));
+    return tagged(
+        Topic.LOCATIONS.folderName(), BddRows.location(id, uuid, "ride-" + uuid, seconds, 8.0));
   }
 
   /** An acceleration row of {@code uuid} at {@code seconds} after T0, tagged with its topic. */
   private static TimestampedValue<KV<String, GenericRecord>> acc(
       String id, String uuid, double seconds) {
-    return tagged(BddSchemas.ACCELERATIONS, BddRows.acceleration(id, uuid, seconds));
+    return tagged(Topic.ACCELERATIONS.folderName(), BddRows.acceleration(id, uuid, seconds));
   }
 
   private static TimestampedValue<KV<String, GenericRecord>> tagged(
@@ -72,10 +72,10 @@ class FullOuterJoinPerRouteTest {
     PCollectionTuple bothTopics =
         PCollectionTuple.of(
                 ReadSensorStreams.LOCATIONS,
-                topic(topics, BddSchemas.LOCATIONS, BddRows.LOCATION_CODER))
+                topic(topics, Topic.LOCATIONS.folderName(), BddRows.LOCATION_CODER))
             .and(
                 ReadSensorStreams.ACCELERATIONS,
-                topic(topics, BddSchemas.ACCELERATIONS, BddRows.ACCELERATION_CODER));
+                topic(topics, Topic.ACCELERATIONS.folderName(), BddRows.ACCELERATION_CODER));
     return bothTopics
         .apply(new FullOuterJoinPerRoute(WindowingSpec.DEFAULT))
         .apply(
@@ -167,9 +167,7 @@ class FullOuterJoinPerRouteTest {
 
     PCollection<String> output = joined(pipeline, events);
 
-    PAssert.that(output)
-        .inWindow(window(0))
-        .containsInAnyOrder("car-a - x A1", "car-b L1 x -");
+    PAssert.that(output).inWindow(window(0)).containsInAnyOrder("car-a - x A1", "car-b L1 x -");
     pipeline.run().waitUntilFinish();
   }
 
@@ -260,8 +258,12 @@ class FullOuterJoinPerRouteTest {
             .addElements(
                 side(FullOuterJoinPerRoute.LOCATION_SIDE, "car-a", start, loc("L1", "car-a", 1)))
             .addElements(
-                side(FullOuterJoinPerRoute.ACCELERATION_SIDE, "car-a", start,
-                    acc("A1", "car-a", 2), acc("A2", "car-a", 3)))
+                side(
+                    FullOuterJoinPerRoute.ACCELERATION_SIDE,
+                    "car-a",
+                    start,
+                    acc("A1", "car-a", 2),
+                    acc("A2", "car-a", 3)))
             .addElements(
                 side(FullOuterJoinPerRoute.LOCATION_SIDE, "car-b", start, loc("L2", "car-b", 4)))
             .addElements(

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.contract.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -16,24 +16,24 @@ import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class JoinedRowTest {
-  private static final IntervalWindow WINDOW = new IntervalWindow(new Instant(0), new Instant(15_000));
+  private static final IntervalWindow WINDOW =
+      new IntervalWindow(new Instant(0), new Instant(15_000));
 
   @Test
   void schemaIsUuidWindowThenPrefixedLocationAndAccelerationColumnsWithoutPane() {
     List<String> expected = new ArrayList<>(List.of("uuid", "window_start", "window_end"));
-    BddSchemas.LOCATIONS_AVRO.getFields().forEach(f -> expected.add("loc_" + f.name()));
-    BddSchemas.ACCELERATIONS_AVRO.getFields().forEach(f -> expected.add("acc_" + f.name()));
+    Topic.LOCATIONS.schema().getFields().forEach(f -> expected.add("loc_" + f.name()));
+    Topic.ACCELERATIONS.schema().getFields().forEach(f -> expected.add("acc_" + f.name()));
 
-    assertEquals(
-        expected, JoinedRow.SCHEMA.getFields().stream().map(Schema.Field::name).toList());
+    assertEquals(expected, JoinedRow.SCHEMA.getFields().stream().map(Schema.Field::name).toList());
   }
 
   @Test
   void prefixedColumnsKeepTheSourceTypes() {
-    for (Schema.Field source : BddSchemas.LOCATIONS_AVRO.getFields()) {
+    for (Schema.Field source : Topic.LOCATIONS.schema().getFields()) {
       assertEquals(source.schema(), JoinedRow.SCHEMA.getField("loc_" + source.name()).schema());
     }
-    for (Schema.Field source : BddSchemas.ACCELERATIONS_AVRO.getFields()) {
+    for (Schema.Field source : Topic.ACCELERATIONS.schema().getFields()) {
       assertEquals(source.schema(), JoinedRow.SCHEMA.getField("acc_" + source.name()).schema());
     }
   }
@@ -58,10 +58,10 @@ class JoinedRowTest {
     GenericRecord row = JoinedRow.of("car", location, acceleration, WINDOW);
 
     assertEquals("car", row.get("uuid"));
-    for (Schema.Field field : BddSchemas.LOCATIONS_AVRO.getFields()) {
+    for (Schema.Field field : Topic.LOCATIONS.schema().getFields()) {
       assertEquals(location.get(field.name()), row.get("loc_" + field.name()), field.name());
     }
-    for (Schema.Field field : BddSchemas.ACCELERATIONS_AVRO.getFields()) {
+    for (Schema.Field field : Topic.ACCELERATIONS.schema().getFields()) {
       assertEquals(acceleration.get(field.name()), row.get("acc_" + field.name()), field.name());
     }
     assertEquals(0L, row.get("window_start"));
@@ -76,7 +76,7 @@ class JoinedRowTest {
     GenericRecord row = JoinedRow.of("car", location, null, WINDOW);
 
     assertEquals("L1", row.get("loc_id"));
-    for (Schema.Field field : BddSchemas.ACCELERATIONS_AVRO.getFields()) {
+    for (Schema.Field field : Topic.ACCELERATIONS.schema().getFields()) {
       assertNull(row.get("acc_" + field.name()), field.name());
     }
     assertTrue(GenericData.get().validate(JoinedRow.SCHEMA, row));

@@ -10,23 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
-import org.apache.beam.sdk.transforms.windowing.Window;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.TimestampedValue;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -139,8 +139,7 @@ class MeanSpeedPerRouteTest {
   }
 
   @Test
-  void lateRowsWithinAllowedLatenessRefireTheWindowWithTheAccumulatedMean(
-      TestPipeline pipeline) {
+  void lateRowsWithinAllowedLatenessRefireTheWindowWithTheAccumulatedMean(TestPipeline pipeline) {
     TestStream<GenericRecord> locations =
         stream()
             .addElements(location("L1", "car-a", "ride-a", 1, 10.0))
@@ -208,8 +207,7 @@ class MeanSpeedPerRouteTest {
     TestStream<GenericRecord> locations =
         stream()
             .addElements(
-                location("L1", null, "ride-x", 1, 50.0),
-                location("L2", "car-a", "ride-a", 2, 10.0))
+                location("L1", null, "ride-x", 1, 50.0), location("L2", "car-a", "ride-a", 2, 10.0))
             .advanceWatermarkTo(window(0).end())
             .advanceWatermarkToInfinity();
 
@@ -222,7 +220,9 @@ class MeanSpeedPerRouteTest {
     pipeline.run().waitUntilFinish();
   }
 
-  /** What Beam 2.70's Spark runner emits when it fires the timer of a window whose state is gone. */
+  /**
+   * What Beam 2.70's Spark runner emits when it fires the timer of a window whose state is gone.
+   */
   @Test
   void aPaneWithoutAnyFixIsNotEmitted(TestPipeline pipeline) {
     PCollection<GenericRecord> output =

@@ -1,6 +1,6 @@
 package io.github.bddreplay.pipelines.transforms;
 
-import io.github.bddreplay.parquet.BddSchemas;
+import io.github.bddreplay.contract.Topic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,13 +28,8 @@ public class TopicRowCoder extends CustomCoder<KV<String, GenericRecord>> {
   }
 
   private static Coder<GenericRecord> coderOf(String topic) {
-    switch (topic) {
-      case BddSchemas.LOCATIONS:
-        return BddRows.LOCATION_CODER;
-      case BddSchemas.ACCELERATIONS:
-        return BddRows.ACCELERATION_CODER;
-      default:
-        throw new IllegalArgumentException("unknown topic: " + topic);
-    }
+    return Topic.named(topic) == Topic.LOCATIONS
+        ? BddRows.LOCATION_CODER
+        : BddRows.ACCELERATION_CODER;
   }
 }

@@ -1,0 +1,33 @@
+package io.github.bddreplay.replayer.replay;
+
+import io.github.bddreplay.contract.SliceTime;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Source files that appear together in {@code input/<topic>/<slice>/} as one Parquet file.
+ *
+ * @param loop which pass over the data set (0 for the first)
+ * @param slice the slice time in the replayed stream: the source slice shifted by the loops before
+ * @param dueSeconds replay seconds after the replay began at which the file is due
+ * @param delaySeconds how much of {@code dueSeconds} is deliberate lateness
+ * @param startMicros the event time, in epoch microseconds, of offset 0 in this loop
+ * @param sequence the publication's number within its slice folder, for a unique file name
+ */
+public record Publication(
+    int loop,
+    String topic,
+    SliceTime slice,
+    double dueSeconds,
+    double delaySeconds,
+    long startMicros,
+    int sequence,
+    List<Path> files) {
+  public Publication {
+    files = List.copyOf(files);
+  }
+
+  public boolean isLate() {
+    return delaySeconds > 0;
+  }
+}
