@@ -31,55 +31,35 @@ import org.joda.time.Instant;
  * sorted order with the prefix they share with the previous name written once: the mark, which the
  * Spark runner serializes every micro-batch, grows by about 42 bytes per file read (34 KB for the
  * 808 files of the BDD data set, whose names are 32-digit hex ids).
+ *
+ * @param lineage names the reader that took the mark and every reader restored from its marks
+ * @param batch how many reads ({@link RepeatableBatchesReader micro-batches}) that lineage had
+ *     begun when the mark was taken
+ * @param finishedFiles relative paths of the files read to their end (or dead-lettered)
+ * @param fileInProgress relative path of the file being read, or null between files
+ * @param position how far {@code fileInProgress} has been read ({@link FilePosition#START} if none)
+ * @param maxEventTime the latest event time read so far, or the minimum timestamp if none
+ * @param reportedWatermark the last watermark the reader reported, against which rows are late
+ * @param lastNewFile wall-clock time a new file was last seen, for the idle timeout
+ * @param drainedAt wall-clock time the reader had read every file of a complete input and began
+ *     holding its watermark before the end of stream, or null before that
+ * @param endOfStream whether the reader has read everything there will be
  */
-public final class SensorFilesCheckpointMark implements UnboundedSource.CheckpointMark {
-  private final String lineage;
-  private final long batch;
-  private final SortedSet<String> finishedFiles;
-  private final @Nullable String fileInProgress;
-  private final FilePosition position;
-  private final Instant maxEventTime;
-  private final Instant reportedWatermark;
-  private final Instant lastNewFile;
-  private final @Nullable Instant drainedAt;
-  private final boolean endOfStream;
-
-  /**
-   * @param lineage names the reader that took the mark and every reader restored from its marks
-   * @param batch how many reads ({@link RepeatableBatchesReader micro-batches}) that lineage had
-   *     begun when the mark was taken
-   * @param finishedFiles relative paths of the files read to their end (or dead-lettered)
-   * @param fileInProgress relative path of the file being read, or null between files
-   * @param position how far {@code fileInProgress} has been read ({@link FilePosition#START} if
-   *     none)
-   * @param maxEventTime the latest event time read so far, or the minimum timestamp if none
-   * @param reportedWatermark the last watermark the reader reported, against which rows are late
-   * @param lastNewFile wall-clock time a new file was last seen, for the idle timeout
-   * @param drainedAt wall-clock time the reader had read every file of a complete input and began
-   *     holding its watermark before the end of stream, or null before that
-   * @param endOfStream whether the reader has read everything there will be
-   */
-  public SensorFilesCheckpointMark(
-      String lineage,
-      long batch,
-      SortedSet<String> finishedFiles,
-      @Nullable String fileInProgress,
-      FilePosition position,
-      Instant maxEventTime,
-      Instant reportedWatermark,
-      Instant lastNewFile,
-      @Nullable Instant drainedAt,
-      boolean endOfStream) {
-    this.lineage = Objects.requireNonNull(lineage);
-    this.batch = batch;
-    this.finishedFiles = Collections.unmodifiableSortedSet(new TreeSet<>(finishedFiles));
-    this.fileInProgress = fileInProgress;
-    this.position = position;
-    this.maxEventTime = maxEventTime;
-    this.reportedWatermark = reportedWatermark;
-    this.lastNewFile = lastNewFile;
-    this.drainedAt = drainedAt;
-    this.endOfStream = endOfStream;
+public record SensorFilesCheckpointMark(
+    String lineage,
+    long batch,
+    SortedSet<String> finishedFiles,
+    @Nullable String fileInProgress,
+    FilePosition position,
+    Instant maxEventTime,
+    Instant reportedWatermark,
+    Instant lastNewFile,
+    @Nullable Instant drainedAt,
+    boolean endOfStream)
+    implements UnboundedSource.CheckpointMark {
+  public SensorFilesCheckpointMark {
+    Objects.requireNonNull(lineage);
+    finishedFiles = Collections.unmodifiableSortedSet(new TreeSet<>(finishedFiles));
   }
 
   /**
@@ -115,79 +95,9 @@ public final class SensorFilesCheckpointMark implements UnboundedSource.Checkpoi
         endOfStream);
   }
 
-  public String lineage() {
-    return lineage;
-  }
-
-  public long batch() {
-    return batch;
-  }
-
-  public SortedSet<String> finishedFiles() {
-    return finishedFiles;
-  }
-
-  public @Nullable String fileInProgress() {
-    return fileInProgress;
-  }
-
-  public FilePosition position() {
-    return position;
-  }
-
-  public Instant maxEventTime() {
-    return maxEventTime;
-  }
-
-  public Instant reportedWatermark() {
-    return reportedWatermark;
-  }
-
-  public Instant lastNewFile() {
-    return lastNewFile;
-  }
-
-  public @Nullable Instant drainedAt() {
-    return drainedAt;
-  }
-
-  public boolean endOfStream() {
-    return endOfStream;
-  }
-
   /** Nothing to acknowledge: files stay where the replayer put them. */
   @Override
   public void finalizeCheckpoint() {}
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof SensorFilesCheckpointMark that
-        && lineage.equals(that.lineage)
-        && batch == that.batch
-        && finishedFiles.equals(that.finishedFiles)
-        && Objects.equals(fileInProgress, that.fileInProgress)
-        && position.equals(that.position)
-        && maxEventTime.equals(that.maxEventTime)
-        && reportedWatermark.equals(that.reportedWatermark)
-        && lastNewFile.equals(that.lastNewFile)
-        && Objects.equals(drainedAt, that.drainedAt)
-        && endOfStream == that.endOfStream;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        lineage,
-        batch,
-        finishedFiles,
-        fileInProgress,
-        position,
-        maxEventTime,
-        reportedWatermark,
-        lastNewFile,
-        drainedAt,
-        endOfStream);
-  }
 
   @Override
   public String toString() {
