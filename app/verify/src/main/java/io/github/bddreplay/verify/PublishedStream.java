@@ -17,16 +17,13 @@ import java.util.stream.Collectors;
  * event times. Every visible file in a topic's folder is stream data (the pipelines read every
  * one), except those the pipelines dead-lettered.
  */
-final class PublishedStream implements AnswerSource {
+final class PublishedStream extends AnswerSource {
   private final Path input;
-  private final Map<String, List<Path>> filesByTopic;
-  private final List<String> deadLetters;
 
   private PublishedStream(
       Path input, Map<String, List<Path>> filesByTopic, List<String> deadLetters) {
+    super(filesByTopic, deadLetters);
     this.input = input;
-    this.filesByTopic = filesByTopic;
-    this.deadLetters = deadLetters;
   }
 
   static PublishedStream of(Path results, List<DeadLetter> letters) throws IOException {
@@ -59,30 +56,20 @@ final class PublishedStream implements AnswerSource {
   }
 
   @Override
-  public String description() {
+  String description() {
     return input.toString();
   }
 
   @Override
-  public String filesName() {
+  String filesName() {
     return "input files";
   }
 
   @Override
-  public List<Path> files(String topic) {
-    return filesByTopic.get(topic);
-  }
+  void prepare(DuckDb db) {}
 
   @Override
-  public List<String> deadLetters() {
-    return deadLetters;
-  }
-
-  @Override
-  public void prepare(DuckDb db) {}
-
-  @Override
-  public String rowsOf(String topic, List<Path> files) {
+  String rowsOf(String topic, List<Path> files) {
     return "SELECT "
         + Column.selectList(Schemas.topic(topic), "f")
         + " FROM "

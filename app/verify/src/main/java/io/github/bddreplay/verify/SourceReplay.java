@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +23,7 @@ import org.duckdb.DuckDBAppender;
  * plus its offset (rounded half up to the microsecond, as {@code EventTime}). A publication the
  * pipelines dead-lettered leaves out its files in that loop.
  */
-final class SourceReplay implements AnswerSource {
+final class SourceReplay extends AnswerSource {
   private static final String STARTS_TABLE = "replay_starts";
   private static final String SOURCE_FILE_COLUMN = "verify_source_file";
 
@@ -33,9 +32,7 @@ final class SourceReplay implements AnswerSource {
 
   private final Path source;
   private final RecordedReplay replay;
-  private final Map<String, List<Path>> filesByTopic;
   private final List<FileStart> starts;
-  private final List<String> deadLetters;
 
   private SourceReplay(
       Path source,
@@ -43,11 +40,10 @@ final class SourceReplay implements AnswerSource {
       Map<String, List<Path>> filesByTopic,
       List<FileStart> starts,
       List<String> deadLetters) {
+    super(filesByTopic, deadLetters);
     this.source = source;
     this.replay = replay;
-    this.filesByTopic = filesByTopic;
     this.starts = starts;
-    this.deadLetters = deadLetters;
   }
 
   /**
@@ -76,7 +72,7 @@ final class SourceReplay implements AnswerSource {
       if (topicFiles == null) {
         continue;
       }
-      String name = publishedName(publication, replay.runId());
+      String name = publication.inputName(replay.runId());
       published.add(name);
       if (lettersByName.containsKey(name)) {
         continue;
@@ -102,20 +98,8 @@ final class SourceReplay implements AnswerSource {
     return new SourceReplay(source, replay, files, List.copyOf(starts), described);
   }
 
-  /**
-   * {@code <topic>/<slice>/p<sequence>-<run id>.parquet}: the name the replayer gives a publication
-   * in {@code input/} (PreparedReplay.place), which the dead letters repeat.
-   */
-  static String publishedName(Publication publication, String runId) {
-    return publication.topic()
-        + "/"
-        + publication.slice().folderName()
-        + "/"
-        + String.format(Locale.ROOT, "p%03d-%s.parquet", publication.sequence(), runId);
-  }
-
   @Override
-  public String description() {
+  String description() {
     return source
         + " (start "
         + replay.start()
@@ -125,22 +109,12 @@ final class SourceReplay implements AnswerSource {
   }
 
   @Override
-  public String filesName() {
+  String filesName() {
     return "source files";
   }
 
   @Override
-  public List<Path> files(String topic) {
-    return filesByTopic.get(topic);
-  }
-
-  @Override
-  public List<String> deadLetters() {
-    return deadLetters;
-  }
-
-  @Override
-  public void prepare(DuckDb db) throws SQLException {
+  void prepare(DuckDb db) throws SQLException {
     db.execute("CREATE TABLE " + STARTS_TABLE + " (path VARCHAR, start_us BIGINT)");
     try (DuckDBAppender appender = db.appender(STARTS_TABLE)) {
       for (FileStart start : starts) {
@@ -150,7 +124,7 @@ final class SourceReplay implements AnswerSource {
   }
 
   @Override
-  public String rowsOf(String topic, List<Path> files) {
+  String rowsOf(String topic, List<Path> files) {
     String offset = "f." + Sql.quote(Schemas.OFFSET);
     String columns =
         Schemas.topic(topic).stream()

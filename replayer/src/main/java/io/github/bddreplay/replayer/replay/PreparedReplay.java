@@ -262,11 +262,8 @@ public final class PreparedReplay {
         out.warnings());
   }
 
-  /** {@code <root>/<topic>/<slice>/p<seq>-<run>.parquet}. */
   static Path place(Path root, Publication publication, String runId) {
-    return root.resolve(publication.topic())
-        .resolve(publication.slice().folderName())
-        .resolve(String.format("p%03d-%s.parquet", publication.sequence(), runId));
+    return root.resolve(publication.inputName(runId));
   }
 
   private static Path createParent(Path file) throws IOException {

@@ -3,6 +3,7 @@ package io.github.bddreplay.replayer.replay;
 import io.github.bddreplay.contract.SliceTime;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Source files that appear together in {@code input/<topic>/<slice>/} as one Parquet file.
@@ -29,5 +30,17 @@ public record Publication(
 
   public boolean isLate() {
     return delaySeconds > 0;
+  }
+
+  /**
+   * {@code <topic>/<slice>/p<sequence>-<run id>.parquet}: where this publication appears under
+   * {@code input/}, and the name the pipelines' dead letters give it.
+   */
+  public String inputName(String runId) {
+    return topic
+        + "/"
+        + slice.folderName()
+        + "/"
+        + String.format(Locale.ROOT, "p%03d-%s.parquet", sequence, runId);
   }
 }
