@@ -18,36 +18,16 @@ import org.apache.parquet.schema.Type;
 public enum Topic {
   LOCATIONS(
       "locations",
-      "message schema {\n"
-          + "  optional binary id (STRING);\n"
-          + "  optional binary ride_id (STRING);\n"
-          + "  optional binary uuid (STRING);\n"
-          + "  optional int64 timestamp (TIMESTAMP(MICROS,true));\n"
-          + "  optional double offset;\n"
-          + "  optional double course;\n"
+      "  optional double course;\n"
           + "  optional double latitude;\n"
           + "  optional double longitude;\n"
           + "  optional binary geohash (STRING);\n"
           + "  optional double speed;\n"
-          + "  optional double accuracy;\n"
-          + "  optional boolean timelapse;\n"
-          + "  optional binary filename (STRING);\n"
-          + "}",
+          + "  optional double accuracy;\n",
       List.of("uuid", "timestamp", "speed")),
   ACCELERATIONS(
       "accelerations",
-      "message schema {\n"
-          + "  optional binary id (STRING);\n"
-          + "  optional binary ride_id (STRING);\n"
-          + "  optional binary uuid (STRING);\n"
-          + "  optional int64 timestamp (TIMESTAMP(MICROS,true));\n"
-          + "  optional double offset;\n"
-          + "  optional double x;\n"
-          + "  optional double y;\n"
-          + "  optional double z;\n"
-          + "  optional boolean timelapse;\n"
-          + "  optional binary filename (STRING);\n"
-          + "}",
+      "  optional double x;\n" + "  optional double y;\n" + "  optional double z;\n",
       List.of("uuid", "timestamp"));
 
   /** The event-time column: epoch microseconds. */
@@ -56,14 +36,31 @@ public enum Topic {
   /** The car, i.e. the route; rows without one belong to no route. */
   public static final String UUID = "uuid";
 
+  /** The columns every topic's files begin with, as pandas wrote them. */
+  private static final String HEAD_COLUMNS =
+      "  optional binary id (STRING);\n"
+          + "  optional binary ride_id (STRING);\n"
+          + "  optional binary uuid (STRING);\n"
+          + "  optional int64 timestamp (TIMESTAMP(MICROS,true));\n"
+          + "  optional double offset;\n";
+
+  /** The columns every topic's files end with. */
+  private static final String TAIL_COLUMNS =
+      "  optional boolean timelapse;\n" + "  optional binary filename (STRING);\n";
+
   private final String folderName;
   private final MessageType parquetSchema;
   private final Schema schema;
   private final List<String> requiredColumns;
 
-  Topic(String folderName, String parquetSchema, List<String> requiredColumns) {
+  /**
+   * @param sensorColumns the Parquet columns of this topic between the common head and tail
+   */
+  Topic(String folderName, String sensorColumns, List<String> requiredColumns) {
     this.folderName = folderName;
-    this.parquetSchema = MessageTypeParser.parseMessageType(parquetSchema);
+    this.parquetSchema =
+        MessageTypeParser.parseMessageType(
+            "message schema {\n" + HEAD_COLUMNS + sensorColumns + TAIL_COLUMNS + "}");
     this.schema = toAvro(this.parquetSchema);
     this.requiredColumns = requiredColumns;
   }
