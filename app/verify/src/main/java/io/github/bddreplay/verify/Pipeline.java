@@ -1,18 +1,20 @@
 package io.github.bddreplay.verify;
 
 import io.github.bddreplay.contract.BadInputException;
+import io.github.bddreplay.contract.StreamLayout;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The pipelines whose outputs verify checks, by the names {@code --pipelines} gives them. */
 public enum Pipeline {
-  SIMPLE("simple"),
-  WINDOWED("windowed"),
-  STREAM_JOINED("stream-joined");
+  SIMPLE(StreamLayout.SIMPLE),
+  WINDOWED(StreamLayout.WINDOWED),
+  STREAM_JOINED(StreamLayout.STREAM_JOINED);
 
   /** What the demo runs unless told otherwise, and so what verify checks by default. */
-  public static final String ALL = "simple,windowed,stream-joined";
+  public static final String ALL =
+      StreamLayout.SIMPLE + "," + StreamLayout.WINDOWED + "," + StreamLayout.STREAM_JOINED;
 
   private final String folderName;
 

@@ -26,7 +26,8 @@ public final class BackfillScenario implements Scenario {
 
   public static final String INPUT_FILES_PER_S = "input_files_per_s";
   public static final String OUTPUT_FILES = "output_files";
-  private static final List<String> PIPELINES = List.of("simple", "windowed", "stream-joined");
+  private static final List<String> PIPELINES =
+      List.of(StreamLayout.SIMPLE, StreamLayout.WINDOWED, StreamLayout.STREAM_JOINED);
   private static final Duration TIMEOUT = Duration.ofMinutes(60);
 
   /** The size issue 5 asks to finish; smaller sets only report. */
