@@ -41,8 +41,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * disjoint {@link FileShare}s of the files, each with its own watermark, checkpoint mark and end of
  * stream: for runners that take a source's watermark as the minimum over its splits (Flink). Beam
  * 2.70's Spark runner takes the maximum (SparkUnboundedSource's ReadReportDStream "advances to the
- * latest of all partitions"), so there a split that falls behind would have its rows dropped as
- * late downstream; its profiles keep one split.
+ * latest of all partitions", apache/beam#19411), so there a split that falls behind would have its
+ * rows dropped as late downstream; its profiles keep one split.
  *
  * <p><b>Watermark.</b> The watermark follows the data: it is the latest event time read so far
  * minus the watermark delay (default 5 s), never moving backwards. The delay covers the disorder of

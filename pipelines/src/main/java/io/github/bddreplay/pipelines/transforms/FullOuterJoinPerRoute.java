@@ -54,8 +54,8 @@ import org.joda.time.Duration;
  * timer: on Beam 2.70's Spark runner (RUNNER-WORKAROUNDS.md) a stateful ParDo in streaming never
  * sees the watermark (event-time timers are refused or never fire, and per-window state is never
  * garbage collected; StatefulStreamingParDoEvaluator reads the watermarks once, when the pipeline
- * is translated), while a GroupByKey does. So each route window's rows are also counted by a
- * grouping whose only pane fires when the window expires ({@link
+ * is translated; apache/beam#23129), while a GroupByKey does. So each route window's rows are also
+ * counted by a grouping whose only pane fires when the window expires ({@link
  * EventTimeWindowing#firingOnceAtExpiry}); that count is the signal to emit the padded rows and
  * drop the state once the join holds that many rows of the window. In a streaming run it comes
  * after the window's last row (the source drops rows that are too late for the watermark it

@@ -26,9 +26,9 @@ public final class PaneCounters {
   /**
    * Records a pane without any row, which is not passed on. Beam 2.70's Spark runner
    * (RUNNER-WORKAROUNDS.md) keeps firing a window's end-of-window timer after the window's state is
-   * gone, and the default on-time behaviour fires even an empty pane: an on-time pane with pane
-   * index 0 and no data, long after the real panes. A window of a real runner holds at least the
-   * row that created it.
+   * gone (apache/beam#9567), and the default on-time behaviour fires even an empty pane: an on-time
+   * pane with pane index 0 and no data, long after the real panes. A window of a real runner holds
+   * at least the row that created it.
    */
   static void countEmpty(String pipeline) {
     Metrics.counter(NAMESPACE, pipeline + ".emptyPanes").inc();
