@@ -50,23 +50,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * slice are published in either order, so rows up to a few seconds older than the newest one still
  * arrive. Once the replay is complete the watermark jumps to the end of time.
  *
- * <p>This is the Beam form of the Spark Structured Streaming pipelines' {@code
- * withWatermark("timestamp", "30 seconds")}. Spark keeps a window open until the latest event time
- * is 30 s past the window's end. Here the watermark (latest event time minus 5 s) decides when a
- * window's on-time result is produced, and the 30 s of allowed lateness the pipelines apply (see
- * {@link io.github.bddreplay.pipelines.windowing.WindowingSpec}) keep the window open for late rows
- * after that, so a window accepts rows until the latest event time is 35 s past its end: Spark's 30
- * s of tolerance plus the 5 s the on-time result waits for a slice to be complete.
- *
  * <p><b>Too-late rows.</b> A row whose window, with its allowed lateness, has already closed for
  * the watermark this source last reported is dropped here, counted ({@link
- * SensorSourceMetrics#TOO_LATE_ROWS}) and logged with its file; rows are judged one by one, the
- * chunk keeps only those still in time. No downstream watermark exceeds the one the source
- * reported, so the pipelines' GroupByKeys never drop rows silently and every dropped row is counted
- * exactly once. A chunk's timestamp, and some of its rows, may be behind the watermark the source
- * reports after reading it (the rows of a file need not be in event-time order): they are late data
- * for the runner, which an unbounded source may emit, and still inside their windows' allowed
- * lateness, since they were judged against the watermark reported before the chunk.
+ * SensorSourceMetrics#TOO_LATE_ROWS}) and logged with its file, so no downstream GroupByKey drops a
+ * row silently. Rows are judged against the watermark reported before their chunk: a chunk may be
+ * late data for the runner, but never beyond its windows' allowed lateness.
  *
  * <p><b>End of stream.</b> When the replayer's {@code _REPLAY_COMPLETE} marker is seen, the folder
  * is listed once more, everything not yet read is read, and then the watermark becomes {@link
@@ -77,15 +65,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * test it for {@code > 0}, as a re-executed micro-batch may count it again), for a driver of a
  * runner whose streaming pipelines never finish on their own (Spark).
  *
- * <p><b>Checkpoints.</b> The {@link SensorFilesCheckpointMark} holds the files read, the file in
- * progress and how far, the watermark state and the end-of-stream flag. The Spark runner stores it
- * in Spark state after every micro-batch and re-creates the reader from it when its reader cache
- * misses (a reader unused for 1.5 batch intervals, or a new executor); the DirectRunner does so at
- * random. Marks fall between chunks, never inside one: a restored reader continues with the row
- * after the last chunk delivered, so no row is lost or read twice; {@link
- * SensorSourceMetrics#READER_RESTORES} counts the restores. When Spark recomputes a micro-batch
- * whose cached rows it dropped, the reader delivers that batch's rows again rather than whatever
- * comes next ({@link RepeatableBatchesReader}).
+ * <p><b>Checkpoints.</b> A {@link SensorFilesCheckpointMark} falls between chunks, never inside
+ * one, so a reader restored from it loses no row and reads none twice ({@link
+ * SensorSourceMetrics#READER_RESTORES} counts restores); {@link RepeatableBatchesReader} covers
+ * Spark's recomputed micro-batches.
  *
  * <p><b>Bad input.</b> Files that are not Parquet, are corrupt or truncated, or lack the columns
  * their topic needs are logged, counted, given a dead-letter entry and skipped; names starting with
