@@ -124,12 +124,19 @@ public final class Launches {
   /** Starts the replayer from {@code source} into the results folder {@code results}. */
   public ChildJvm.Running replay(Path workDir, Path source, Path results, double speedup)
       throws IOException {
+    return replay(workDir, source, results, speedup, 1);
+  }
+
+  /** Starts the replayer, replaying {@code source} {@code loops} times back to back. */
+  public ChildJvm.Running replay(Path workDir, Path source, Path results, double speedup, int loops)
+      throws IOException {
     List<String> args =
         List.of(
             "replay",
             "--source=" + source,
             "--results=" + results,
             "--speedup=" + speedupArg(speedup),
+            "--loop=" + loops,
             "--start=" + REPLAY_START,
             "--quiet");
     return jvm.start(

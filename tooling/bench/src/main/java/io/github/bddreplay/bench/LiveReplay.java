@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The pipelines following a live replay, as a user runs them: the pipelines' JVM first, the
@@ -44,6 +45,18 @@ final class LiveReplay {
 
   private LiveReplay() {}
 
+  /** The two JVMs of a live replay, both exited, and the replay log they were measured by. */
+  record Finished(
+      ChildJvm.Running pipelines,
+      ProcessUsage pipelinesUsage,
+      ProcessUsage replayUsage,
+      Path replayLog) {
+    /** The replay finished and logged its publications: there is something to analyse. */
+    boolean replayed() {
+      return replayUsage.succeeded() && Files.exists(replayLog);
+    }
+  }
+
   /**
    * Runs the three pipelines on {@code runner} while {@code source} is replayed at {@code speedup};
    * the result reports problems (a JVM failed, rows did not reach the output) in {@code run}.
@@ -53,11 +66,55 @@ final class LiveReplay {
   static Optional<Outcome> run(
       BenchContext context, Path workDir, Path source, double speedup, Runner runner, RunResult run)
       throws IOException, InterruptedException {
+    Optional<Finished> finished =
+        runJvms(context, workDir, source, speedup, 1, runner, run, pipelines -> {});
+    if (finished.isEmpty() || !finished.get().replayed()) {
+      return Optional.empty();
+    }
+    Path input = workDir.resolve("replay").resolve(StreamLayout.INPUT);
+    PublishedRows published = PublishedRows.read(PublishedFile.readLog(finished.get().replayLog()));
+    OutputTimeline outputs =
+        OutputTimeline.read(
+            published,
+            Launches.output(workDir),
+            Duration.ofMillis(SensorSourceConfig.DEFAULT_WATERMARK_DELAY.getMillis()));
+    ChildJvm.Running pipelines = finished.get().pipelines();
+    Outcome outcome =
+        new Outcome(
+            finished.get().pipelinesUsage(),
+            finished.get().replayUsage(),
+            published,
+            outputs,
+            SourceReadLog.read(pipelines.stderr(), pipelines.started()),
+            OutputFile.appeared(input.resolve(StreamLayout.END_OF_STREAM_MARKER)));
+    reportIncompleteOutput(outcome, run);
+    reportLateStart(outcome, run);
+    return Optional.of(outcome);
+  }
+
+  /**
+   * Starts the pipelines, hands them to {@code whileRunning}, replays {@code source} {@code loops}
+   * times once they had their head start, and waits for both JVMs; their usage goes into {@code
+   * run}.
+   *
+   * @return the finished JVMs, or empty when the pipelines exited before the replay began
+   */
+  static Optional<Finished> runJvms(
+      BenchContext context,
+      Path workDir,
+      Path source,
+      double speedup,
+      int loops,
+      Runner runner,
+      RunResult run,
+      Consumer<ChildJvm.Running> whileRunning)
+      throws IOException, InterruptedException {
     Path results = workDir.resolve("replay");
     Path input = results.resolve(StreamLayout.INPUT);
     Launches launches = context.launches();
     ChildJvm.Running pipelines =
         launches.pipelines(workDir, input, "simple,windowed,stream-joined", runner);
+    whileRunning.accept(pipelines);
     long headStartEnd = System.nanoTime() + context.options().headStart().toNanos();
     while (System.nanoTime() < headStartEnd && pipelines.isAlive()) {
       Thread.sleep(100);
@@ -67,9 +124,10 @@ final class LiveReplay {
       run.problem("the pipelines exited before the replay began");
       return Optional.empty();
     }
-    ChildJvm.Running replayer = launches.replay(workDir, source, results, speedup);
+    ChildJvm.Running replayer = launches.replay(workDir, source, results, speedup, loops);
     Duration replayTimeout =
-        Duration.ofMillis((long) (LONGEST_RECORDING.toMillis() / speedup)).plus(FINISH_TIMEOUT);
+        Duration.ofMillis((long) (LONGEST_RECORDING.toMillis() * loops / speedup))
+            .plus(FINISH_TIMEOUT);
     ProcessUsage replayUsage = replayer.await(replayTimeout);
     if (!replayUsage.succeeded()) {
       pipelines.kill();
@@ -83,26 +141,7 @@ final class LiveReplay {
       Files.copy(replayLog, Launches.logs(workDir).resolve(StreamLayout.REPLAY_LOG));
     }
     // Failed pipelines may still have written much; what reached the disk is worth analysing.
-    if (!replayUsage.succeeded() || !Files.exists(replayLog)) {
-      return Optional.empty();
-    }
-    PublishedRows published = PublishedRows.read(PublishedFile.readLog(replayLog));
-    OutputTimeline outputs =
-        OutputTimeline.read(
-            published,
-            Launches.output(workDir),
-            Duration.ofMillis(SensorSourceConfig.DEFAULT_WATERMARK_DELAY.getMillis()));
-    Outcome outcome =
-        new Outcome(
-            pipelinesUsage,
-            replayUsage,
-            published,
-            outputs,
-            SourceReadLog.read(pipelines.stderr(), pipelines.started()),
-            OutputFile.appeared(input.resolve(StreamLayout.END_OF_STREAM_MARKER)));
-    reportIncompleteOutput(outcome, run);
-    reportLateStart(outcome, run);
-    return Optional.of(outcome);
+    return Optional.of(new Finished(pipelines, pipelinesUsage, replayUsage, replayLog));
   }
 
   /** The first publication read long after it appeared: start-up is inside the latencies. */

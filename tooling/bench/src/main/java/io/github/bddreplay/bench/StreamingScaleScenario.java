@@ -134,7 +134,7 @@ public final class StreamingScaleScenario implements Scenario {
         "s",
         LatencyScenario.seconds(outcome.outputs().windowedUpdates()));
     if (lags.size() >= 2) {
-      run.sample(LAG_GROWTH, "s/s", slope(dues, lags));
+      run.sample(LAG_GROWTH, "s/s", LeastSquares.slope(dues, lags));
     }
     outcome
         .outputs()
@@ -146,18 +146,5 @@ public final class StreamingScaleScenario implements Scenario {
                     "s",
                     Seconds.between(outcome.endOfStream(), last)));
     run.detail("lag_curve", curve);
-  }
-
-  /** Least-squares slope of y over x. */
-  static double slope(List<Double> x, List<Double> y) {
-    double meanX = x.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    double meanY = y.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    double covariance = 0;
-    double variance = 0;
-    for (int i = 0; i < x.size(); i++) {
-      covariance += (x.get(i) - meanX) * (y.get(i) - meanY);
-      variance += (x.get(i) - meanX) * (x.get(i) - meanX);
-    }
-    return variance == 0 ? 0 : covariance / variance;
   }
 }
