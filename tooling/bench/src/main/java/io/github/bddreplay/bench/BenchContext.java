@@ -35,5 +35,9 @@ public record BenchContext(
       double scaleSpeedup,
       Runner scaleRunner,
       int replayerCars,
-      Duration headStart) {}
+      Duration headStart,
+      Soak soak) {}
+
+  /** The soak's long replay: {@code cars} replayed {@code loops} times at {@code speedup}. */
+  public record Soak(int cars, int loops, double speedup) {}
 }

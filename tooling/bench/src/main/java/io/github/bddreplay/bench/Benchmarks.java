@@ -47,7 +47,8 @@ public final class Benchmarks implements Callable<Integer> {
           new StartupScenario(),
           new BackfillScenario(),
           new StreamingScaleScenario(),
-          new ReplayerScenario());
+          new ReplayerScenario(),
+          new SoakScenario());
 
   @Parameters(
       paramLabel = "SCENARIO",
@@ -133,11 +134,32 @@ public final class Benchmarks implements Callable<Integer> {
   int replayerCars;
 
   @Option(
+      names = "--soak-cars",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "soak: cars (default: ${DEFAULT-VALUE}).")
+  int soakCars;
+
+  @Option(
+      names = "--soak-loops",
+      paramLabel = "N",
+      defaultValue = "15",
+      description = "soak: times the set is replayed, 2 minutes each (default: ${DEFAULT-VALUE}).")
+  int soakLoops;
+
+  @Option(
+      names = "--soak-speedup",
+      paramLabel = "F",
+      defaultValue = "1",
+      description = "soak: speedup (default: ${DEFAULT-VALUE}).")
+  double soakSpeedup;
+
+  @Option(
       names = "--head-start",
       paramLabel = "S",
       defaultValue = "20",
       description =
-          "latency, scale: seconds the pipelines run before the replay begins, so that start-up"
+          "latency, scale, soak: seconds the pipelines run before the replay begins, so that start-up"
               + " stays out of per-slice latencies (default: ${DEFAULT-VALUE}).")
   double headStartSeconds;
 
@@ -216,7 +238,8 @@ public final class Benchmarks implements Callable<Integer> {
             scaleSpeedup,
             Runner.parse(scaleRunner),
             replayerCars,
-            Duration.ofMillis((long) (headStartSeconds * 1000)));
+            Duration.ofMillis((long) (headStartSeconds * 1000)),
+            new BenchContext.Soak(soakCars, soakLoops, soakSpeedup));
     int failures = 0;
     for (Scenario scenario : chosen) {
       failures +=

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -90,6 +91,11 @@ public final class ChildJvm {
 
     public boolean isAlive() {
       return process.isAlive();
+    }
+
+    /** The JVM itself: the child of GNU time, once time has started it. */
+    public Optional<ProcessHandle> jvm() {
+      return process.children().findFirst();
     }
 
     public Path stdout() {
