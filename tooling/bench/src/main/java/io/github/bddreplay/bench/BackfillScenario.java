@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * once; then each pipeline alone reads it in bounded mode ({@code --mode=BATCH}) on the Spark
  * runner, {@code local[2]}.
  */
-public final class BackfillScenario implements Scenario {
+public final class BackfillScenario extends Scenario {
   /** Rows read per second of the pipeline's own run (its JVM's start-up excluded). */
   public static final String ROWS_PER_S = "rows_per_s";
 
@@ -33,15 +33,11 @@ public final class BackfillScenario implements Scenario {
   /** The size issue 5 asks to finish; smaller sets only report. */
   private static final int LARGE_SET_CARS = 10_000;
 
-  @Override
-  public String name() {
-    return "backfill";
-  }
-
-  @Override
-  public String description() {
-    return "--mode=BATCH over synthetic sets (--cars), each pipeline alone on Spark local[2]: "
-        + "rows/s, CPU s, peak RSS, output files";
+  public BackfillScenario() {
+    super(
+        "backfill",
+        "--mode=BATCH over synthetic sets (--cars), each pipeline alone on Spark local[2]: "
+            + "rows/s, CPU s, peak RSS, output files");
   }
 
   @Override

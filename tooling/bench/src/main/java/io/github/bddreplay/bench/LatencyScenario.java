@@ -10,7 +10,7 @@ import java.util.Map;
  * Issue 5, scenario 1: end-to-end latency on the real data set, each runner at each speedup, the
  * three pipelines running while the replayer publishes.
  */
-public final class LatencyScenario implements Scenario {
+public final class LatencyScenario extends Scenario {
   /**
    * Per publication: from its appearance in input/ until the last of its rows is in output/simple.
    */
@@ -40,15 +40,11 @@ public final class LatencyScenario implements Scenario {
   /** From the end-of-stream marker until the pipelines' JVM exited. */
   public static final String EOS_TO_EXIT = "eos_to_exit_s";
 
-  @Override
-  public String name() {
-    return "latency";
-  }
-
-  @Override
-  public String description() {
-    return "real data, live replay, per runner and speedup: slice -> output/simple, "
-        + "watermark -> on-time pane, end of stream -> last output; CPU s, peak RSS";
+  public LatencyScenario() {
+    super(
+        "latency",
+        "real data, live replay, per runner and speedup: slice -> output/simple, "
+            + "watermark -> on-time pane, end of stream -> last output; CPU s, peak RSS");
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.Map;
  * Issue 5, scenario 5: the replayer alone on a large synthetic set (--replayer-cars): rows per
  * second at top speed, and at speedup 10 how late each publication appeared after its due time.
  */
-public final class ReplayerScenario implements Scenario {
+public final class ReplayerScenario extends Scenario {
   /** Rows per second over the replay, as the replayer reports it (its JVM's start-up excluded). */
   public static final String ROWS_PER_S = "rows_per_s";
 
@@ -22,15 +22,11 @@ public final class ReplayerScenario implements Scenario {
   private static final double PACED_SPEEDUP = 10;
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-  @Override
-  public String name() {
-    return "replayer";
-  }
-
-  @Override
-  public String description() {
-    return "the replayer alone on a synthetic set (--replayer-cars): rows/s at top speed, "
-        + "publication lag at speedup 10";
+  public ReplayerScenario() {
+    super(
+        "replayer",
+        "the replayer alone on a synthetic set (--replayer-cars): rows/s at top speed, "
+            + "publication lag at speedup 10");
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.apache.parquet.io.LocalInputFile;
  * memory, open file descriptors, the source's lag behind the replay clock? A leak that a two-minute
  * run hides (state no one removes, files no one closes) shows here as a slope.
  */
-public final class SoakScenario implements Scenario {
+public final class SoakScenario extends Scenario {
   /** At each sample, how long the oldest publication that was due had waited to be read. */
   public static final String READ_LAG = "read_lag_s";
 
@@ -28,15 +28,11 @@ public final class SoakScenario implements Scenario {
 
   static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
 
-  @Override
-  public String name() {
-    return "soak";
-  }
-
-  @Override
-  public String description() {
-    return "synthetic set (--soak-cars) replayed --soak-loops times at --soak-speedup, three"
-        + " pipelines on Spark; RSS, open files and read lag sampled every 10 s: flat?";
+  public SoakScenario() {
+    super(
+        "soak",
+        "synthetic set (--soak-cars) replayed --soak-loops times at --soak-speedup, three"
+            + " pipelines on Spark; RSS, open files and read lag sampled every 10 s: flat?");
   }
 
   @Override

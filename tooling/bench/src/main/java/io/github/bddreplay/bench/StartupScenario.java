@@ -13,20 +13,16 @@ import java.util.Map;
  * waiting when the pipelines' JVM starts; then per runner: JVM start until the source has read its
  * first input file (the pipeline is running), and until the first output file is on disk.
  */
-public final class StartupScenario implements Scenario {
+public final class StartupScenario extends Scenario {
   public static final String JVM_TO_RUNNING = "jvm_to_running_s";
   public static final String JVM_TO_FIRST_OUTPUT = "jvm_to_first_output_s";
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-  @Override
-  public String name() {
-    return "startup";
-  }
-
-  @Override
-  public String description() {
-    return "real data waiting in input/, per runner: JVM start -> pipeline running (first "
-        + "input file read), JVM start -> first output file";
+  public StartupScenario() {
+    super(
+        "startup",
+        "real data waiting in input/, per runner: JVM start -> pipeline running (first "
+            + "input file read), JVM start -> first output file");
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.Map;
  * publication, the lag from its due time (when the replay clock said it should appear) until its
  * rows are in output/simple; the lag curve goes into the result file.
  */
-public final class StreamingScaleScenario implements Scenario {
+public final class StreamingScaleScenario extends Scenario {
   public static final String DUE_TO_SIMPLE = "due_to_simple_s";
 
   /**
@@ -25,15 +25,11 @@ public final class StreamingScaleScenario implements Scenario {
   /** The harness's reading of "the lag stays bounded": it grows by less than 3 s per minute. */
   private static final double KEEPS_UP_GROWTH = 0.05;
 
-  @Override
-  public String name() {
-    return "scale";
-  }
-
-  @Override
-  public String description() {
-    return "synthetic set (--scale-cars) replayed at --scale-speedup, three pipelines on"
-        + " --scale-runner: lag of each slice's output behind its due time (the lag curve)";
+  public StreamingScaleScenario() {
+    super(
+        "scale",
+        "synthetic set (--scale-cars) replayed at --scale-speedup, three pipelines on"
+            + " --scale-runner: lag of each slice's output behind its due time (the lag curve)");
   }
 
   @Override
