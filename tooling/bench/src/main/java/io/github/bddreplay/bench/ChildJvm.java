@@ -93,9 +93,15 @@ public final class ChildJvm {
       return process.isAlive();
     }
 
-    /** The JVM itself: the child of GNU time, once time has started it. */
+    /**
+     * The JVM itself: the child of GNU time once it executes java (for a moment after the fork it
+     * still runs time's own image).
+     */
     public Optional<ProcessHandle> jvm() {
-      return process.children().findFirst();
+      return process
+          .children()
+          .filter(child -> child.info().command().map(c -> c.endsWith("/java")).orElse(false))
+          .findFirst();
     }
 
     public Path stdout() {

@@ -71,7 +71,7 @@ final class LiveReplay {
     if (finished.isEmpty() || !finished.get().replayed()) {
       return Optional.empty();
     }
-    Path input = workDir.resolve("replay").resolve(StreamLayout.INPUT);
+    Path input = results(workDir).resolve(StreamLayout.INPUT);
     PublishedRows published = PublishedRows.read(PublishedFile.readLog(finished.get().replayLog()));
     OutputTimeline outputs =
         OutputTimeline.read(
@@ -109,7 +109,7 @@ final class LiveReplay {
       RunResult run,
       Consumer<ChildJvm.Running> whileRunning)
       throws IOException, InterruptedException {
-    Path results = workDir.resolve("replay");
+    Path results = results(workDir);
     Path input = results.resolve(StreamLayout.INPUT);
     Launches launches = context.launches();
     ChildJvm.Running pipelines =
@@ -142,6 +142,11 @@ final class LiveReplay {
     }
     // Failed pipelines may still have written much; what reached the disk is worth analysing.
     return Optional.of(new Finished(pipelines, pipelinesUsage, replayUsage, replayLog));
+  }
+
+  /** The results folder the replayer of a live replay in {@code workDir} writes. */
+  private static Path results(Path workDir) {
+    return workDir.resolve("replay");
   }
 
   /** The first publication read long after it appeared: start-up is inside the latencies. */

@@ -37,22 +37,20 @@ final class ProcessSampler implements AutoCloseable {
             return thread;
           });
 
-  private ProcessSampler() {}
+  private final Duration every;
 
-  /** Starts sampling the JVM that {@code child} runs (time's child process) every {@code every}. */
-  static ProcessSampler watch(ChildJvm.Running child, Duration every) {
-    ProcessSampler sampler = new ProcessSampler();
-    sampler.timer.scheduleAtFixedRate(
-        () ->
-            child
-                .jvm()
-                .filter(ProcessSampler::isJava)
-                .flatMap(ProcessSampler::read)
-                .ifPresent(sampler.samples::add),
+  /** A sampler that reads every {@code every} once it {@link #watch watches} a JVM. */
+  ProcessSampler(Duration every) {
+    this.every = every;
+  }
+
+  /** Starts sampling the JVM that {@code child} runs (time's child process). */
+  void watch(ChildJvm.Running child) {
+    timer.scheduleAtFixedRate(
+        () -> child.jvm().flatMap(ProcessSampler::read).ifPresent(samples::add),
         0,
         every.toMillis(),
         TimeUnit.MILLISECONDS);
-    return sampler;
   }
 
   /** The samples so far, oldest first. */
@@ -63,11 +61,6 @@ final class ProcessSampler implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
-  }
-
-  /** Time's child runs time's own image for a moment, until it executes java: not yet the JVM. */
-  private static boolean isJava(ProcessHandle process) {
-    return process.info().command().map(command -> command.endsWith("/java")).orElse(false);
   }
 
   /** A reading of {@code process}, or empty once it has exited. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.parquet.io.LocalInputFile;
 
 /**
@@ -79,27 +80,34 @@ public final class SoakScenario extends Scenario {
   private static RunResult measure(
       BenchContext context, Path workDir, Path source, BenchContext.Soak soak) throws Exception {
     RunResult run = new RunResult();
-    List<ProcessSampler> samplers = new ArrayList<>();
-    LiveReplay.Finished finished;
-    try {
+    Optional<LiveReplay.Finished> finished;
+    List<ProcessSampler.Sample> samples;
+    try (ProcessSampler sampler = new ProcessSampler(SAMPLE_EVERY)) {
       finished =
           LiveReplay.runJvms(
-                  context,
-                  workDir,
-                  source,
-                  soak.speedup(),
-                  soak.loops(),
-                  Runner.SPARK,
-                  run,
-                  pipelines -> samplers.add(ProcessSampler.watch(pipelines, SAMPLE_EVERY)))
-              .orElse(null);
-    } finally {
-      samplers.forEach(ProcessSampler::close);
+              context,
+              workDir,
+              source,
+              soak.speedup(),
+              soak.loops(),
+              Runner.SPARK,
+              run,
+              sampler::watch);
+      samples = sampler.samples();
     }
-    if (finished == null || !finished.replayed()) {
+    if (finished.isEmpty() || !finished.get().replayed()) {
       run.problem("the replay did not finish: nothing to analyse");
       return run;
     }
+    return analyse(finished.get(), samples, workDir, run);
+  }
+
+  private static RunResult analyse(
+      LiveReplay.Finished finished,
+      List<ProcessSampler.Sample> samples,
+      Path workDir,
+      RunResult run)
+      throws IOException {
     if (!finished.pipelinesUsage().succeeded()) {
       run.problem("the pipelines failed (exit " + finished.pipelinesUsage().exitCode() + ")");
     }
@@ -107,7 +115,7 @@ public final class SoakScenario extends Scenario {
     reportRowsOfSimple(published, Launches.output(workDir).resolve(StreamLayout.SIMPLE), run);
     SourceReadLog reads =
         SourceReadLog.read(finished.pipelines().stderr(), finished.pipelines().started());
-    record(samplers.get(0).samples(), published, reads, run);
+    record(samples, published, reads, run);
     return run;
   }
 
@@ -129,7 +137,7 @@ public final class SoakScenario extends Scenario {
       point.put("t_s", Seconds.between(replayStart, sample.at()));
       point.put("rss_mib", sample.rssKib() / 1024);
       point.put("open_files", sample.openFiles());
-      point.put("read_lag_s", lag);
+      point.put(READ_LAG, lag);
       curve.add(point);
       // The replay's span only: before it the JVM starts, after it the pipelines drain and stop.
       if (!sample.at().isBefore(replayStart) && !sample.at().isAfter(replayEnd)) {

@@ -40,7 +40,8 @@ class ProcessSamplerTest {
                 work,
                 work.resolve("logs"));
     List<ProcessSampler.Sample> samples;
-    try (ProcessSampler sampler = ProcessSampler.watch(child, Duration.ofMillis(200))) {
+    try (ProcessSampler sampler = new ProcessSampler(Duration.ofMillis(200))) {
+      sampler.watch(child);
       Thread.sleep(2_000);
       child.kill();
       child.await(Duration.ofSeconds(30));
