@@ -4,6 +4,7 @@ import io.github.bddreplay.pipelines.sinks.PipelineOutput;
 import io.github.bddreplay.pipelines.sinks.WriteWindowedParquet;
 import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import java.io.Serializable;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.joda.time.Duration;
 
@@ -29,10 +30,12 @@ public record PipelineSettings(
             && options.getMode() == SensorPipelinesOptions.Mode.STREAMING);
   }
 
-  /** The sink of {@code output}, for rows of {@code schema}. */
-  public WriteWindowedParquet writerOf(PipelineOutput output, Schema schema) {
-    WriteWindowedParquet writer =
-        new WriteWindowedParquet(output.directoryUnder(outputRoot), schema);
+  /** The sink of {@code outputs}, each for rows of its schema, in the order given. */
+  public WriteWindowedParquet writerOf(Map<PipelineOutput, Schema> outputs) {
+    WriteWindowedParquet writer = WriteWindowedParquet.create();
+    for (Map.Entry<PipelineOutput, Schema> output : outputs.entrySet()) {
+      writer = writer.and(output.getKey().directoryUnder(outputRoot), output.getValue());
+    }
     return sinksAwaitCheckpoints ? writer.writingOnlyCheckpointedInput() : writer;
   }
 }

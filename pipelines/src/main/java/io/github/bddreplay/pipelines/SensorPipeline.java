@@ -29,6 +29,7 @@ public enum SensorPipeline {
   /** Both topics copied, every column kept, into windows. */
   SIMPLE(
       StreamLayout.SIMPLE,
+      false,
       EnumSet.allOf(Topic.class),
       Map.of(
           PipelineOutput.SIMPLE_LOCATIONS, Topic.LOCATIONS.schema(),
@@ -54,6 +55,7 @@ public enum SensorPipeline {
   /** Mean speed of each route per window, re-emitted as the window's data changes. */
   WINDOWED(
       StreamLayout.WINDOWED,
+      true,
       EnumSet.of(Topic.LOCATIONS),
       Map.of(PipelineOutput.WINDOWED, MeanSpeedRow.SCHEMA)) {
     @Override
@@ -72,6 +74,7 @@ public enum SensorPipeline {
    */
   STREAM_JOINED(
       StreamLayout.STREAM_JOINED,
+      true,
       EnumSet.allOf(Topic.class),
       Map.of(PipelineOutput.STREAM_JOINED, JoinedRow.SCHEMA)) {
     @Override
@@ -84,11 +87,14 @@ public enum SensorPipeline {
   };
 
   private final String pipelineName;
+  private final boolean groups;
   private final Set<Topic> topics;
   private final Map<PipelineOutput, Schema> outputs;
 
-  SensorPipeline(String pipelineName, Set<Topic> topics, Map<PipelineOutput, Schema> outputs) {
+  SensorPipeline(
+      String pipelineName, boolean groups, Set<Topic> topics, Map<PipelineOutput, Schema> outputs) {
     this.pipelineName = pipelineName;
+    this.groups = groups;
     this.topics = topics;
     this.outputs = outputs;
   }
@@ -100,6 +106,15 @@ public enum SensorPipeline {
   /** The name users give in {@code --pipelines}, and the pipeline's output folder. */
   public String pipelineName() {
     return pipelineName;
+  }
+
+  /**
+   * Whether the pipeline's rows come out of a grouping (a windowed aggregation, the join's state),
+   * which on a micro-batch runner finishes only after the batch's reading: rows copied straight
+   * through are ready sooner.
+   */
+  public boolean groups() {
+    return groups;
   }
 
   /** The topics the pipeline reads. */

@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
@@ -47,17 +50,32 @@ public final class SensorPipelines {
     return outputs;
   }
 
-  /** Adds each output's sink: windowed Parquet files under the output root. */
+  /**
+   * Adds the sinks: windowed Parquet files under the output root. The outputs copied straight
+   * through share one sink, the outputs of groupings another (see {@link WriteWindowedParquet} for
+   * why a sink takes several outputs): a sink's step waits for every output it writes, and the
+   * copied rows need not wait for the groupings.
+   */
   public static void write(
       Map<PipelineOutput, PCollection<GenericRecord>> outputs, SensorPipelinesOptions options) {
     PipelineSettings settings = PipelineSettings.of(options);
-    for (Map.Entry<PipelineOutput, PCollection<GenericRecord>> output : outputs.entrySet()) {
-      SensorPipeline owner = ownerOf(output.getKey());
-      output
-          .getValue()
-          .apply(
-              "Write " + output.getKey(),
-              settings.writerOf(output.getKey(), owner.schemaOf(output.getKey())));
+    for (boolean grouped : List.of(false, true)) {
+      // The writer takes the schemas in the order of the list of rows: both in the map's order.
+      Map<PipelineOutput, Schema> schemas = new LinkedHashMap<>();
+      List<PCollection<GenericRecord>> rows = new ArrayList<>();
+      for (Map.Entry<PipelineOutput, PCollection<GenericRecord>> output : outputs.entrySet()) {
+        SensorPipeline owner = ownerOf(output.getKey());
+        if (owner.groups() == grouped) {
+          schemas.put(output.getKey(), owner.schemaOf(output.getKey()));
+          rows.add(output.getValue());
+        }
+      }
+      if (!rows.isEmpty()) {
+        PCollectionList.of(rows)
+            .apply(
+                grouped ? "Write the grouped outputs" : "Write the copied outputs",
+                settings.writerOf(schemas));
+      }
     }
   }
 

@@ -75,7 +75,7 @@ final class WindowedCountToParquet {
         .apply("CountPerKey", Count.perElement())
         .apply("ToCountPaneRecord", ParDo.of(new ToCountPaneRecord()))
         .setCoder(AvroCoder.of(GenericRecord.class, SCHEMA))
-        .apply("WriteParquet", new WriteWindowedParquet(outputDir.toString(), SCHEMA));
+        .apply("WriteParquet", WriteWindowedParquet.to(outputDir.toString(), SCHEMA));
     return pipeline;
   }
 

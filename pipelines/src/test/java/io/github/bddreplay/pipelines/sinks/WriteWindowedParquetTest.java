@@ -26,6 +26,8 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -94,7 +96,7 @@ class WriteWindowedParquetTest {
     pipeline
         .apply(locations)
         .apply(new MeanSpeedPerRoute(SPEC))
-        .apply(new WriteWindowedParquet(folder + "/", MeanSpeedRow.SCHEMA));
+        .apply(WriteWindowedParquet.to(folder + "/", MeanSpeedRow.SCHEMA));
     pipeline.run().waitUntilFinish();
 
     // Each accumulating pane re-emits the window's whole result as one row, written once.
@@ -135,7 +137,7 @@ class WriteWindowedParquetTest {
     pipeline
         .apply(locations)
         .apply(new CopyIntoWindows(SPEC))
-        .apply(new WriteWindowedParquet(folder + "/", Topic.LOCATIONS.schema()));
+        .apply(WriteWindowedParquet.to(folder + "/", Topic.LOCATIONS.schema()));
     pipeline.run().waitUntilFinish();
 
     List<Path> files = dataFiles(folder);
@@ -154,6 +156,45 @@ class WriteWindowedParquetTest {
   }
 
   @Test
+  void outputsOfOneSinkGoEachToItsFolderWithItsSchemaAndPanes(TestPipeline pipeline)
+      throws IOException {
+    TimestampedValue<GenericRecord> first = location("L1", "car-a", "ride-a", 1, 10.0);
+    TimestampedValue<GenericRecord> second = location("L2", "car-a", "ride-a", 2, 20.0);
+    TestStream<GenericRecord> locations =
+        TestStream.create(BddRows.LOCATION_CODER)
+            .addElements(first)
+            .addElements(second)
+            .advanceWatermarkToInfinity();
+    Path copies = output.resolve("simple").resolve("locations");
+    Path means = output.resolve("windowed");
+
+    PCollection<GenericRecord> read = pipeline.apply(locations);
+    PCollectionList.of(read.apply(new CopyIntoWindows(SPEC)))
+        .and(read.apply(new MeanSpeedPerRoute(SPEC)))
+        .apply(
+            WriteWindowedParquet.create()
+                .and(copies + "/", Topic.LOCATIONS.schema())
+                .and(means + "/", MeanSpeedRow.SCHEMA));
+    pipeline.run().waitUntilFinish();
+
+    List<String> copied = new ArrayList<>();
+    for (Path file : dataFiles(copies)) {
+      read(file).forEach(row -> copied.add(row.toString()));
+    }
+    assertThat(
+        copied, containsInAnyOrder(first.getValue().toString(), second.getValue().toString()));
+    List<String> panes = new ArrayList<>();
+    for (Path file : dataFiles(means)) {
+      read(file)
+          .forEach(row -> panes.add(row.get("pane_timing") + " mean " + row.get("mean_speed")));
+    }
+    assertThat(
+        panes, containsInAnyOrder("EARLY mean 10.0", "EARLY mean 15.0", "ON_TIME mean 15.0"));
+    assertNamedAfterWindowAndDigest(FIRST_WINDOW, dataFiles(copies));
+    assertNamedAfterWindowAndDigest(FIRST_WINDOW, dataFiles(means));
+  }
+
+  @Test
   void windowBoundsAreStoredAsUtcTimestampMicros(TestPipeline pipeline) throws IOException {
     TestStream<GenericRecord> locations =
         TestStream.create(BddRows.LOCATION_CODER)
@@ -164,7 +205,7 @@ class WriteWindowedParquetTest {
     pipeline
         .apply(locations)
         .apply(new MeanSpeedPerRoute(SPEC))
-        .apply(new WriteWindowedParquet(folder + "/", MeanSpeedRow.SCHEMA));
+        .apply(WriteWindowedParquet.to(folder + "/", MeanSpeedRow.SCHEMA));
     pipeline.run().waitUntilFinish();
 
     Path file = dataFiles(folder).get(0);
@@ -201,7 +242,7 @@ class WriteWindowedParquetTest {
     pipeline
         .apply(Create.timestamped(rows).withCoder(BddRows.LOCATION_CODER))
         .apply(new CopyIntoWindows(SPEC))
-        .apply(new WriteWindowedParquet(folder + "/", Topic.LOCATIONS.schema()));
+        .apply(WriteWindowedParquet.to(folder + "/", Topic.LOCATIONS.schema()));
     pipeline.run().waitUntilFinish();
     return allNames(folder);
   }
