@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Paths;
+import java.util.List;
 import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.runners.spark.SparkRunner;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -85,19 +86,20 @@ class EmbeddedSparkTest {
   }
 
   @Test
-  void streamingRunsOnePartitionPerGroupingAndKeepsLittleStatus() {
+  void streamingKeepsLittleStatus() {
     SparkConf conf = EmbeddedSpark.sparkConf(parse());
 
-    assertThat(conf.get("spark.default.parallelism"), is("1"));
     assertThat(conf.get("spark.ui.retainedTasks"), is("1000"));
     assertThat(conf.get("spark.ui.dagGraph.retainedRootRDDs"), is("0"));
   }
 
   @Test
-  void batchModeKeepsOnePartitionPerCore() {
-    SparkConf conf = EmbeddedSpark.sparkConf(parse("--streaming=false"));
+  void bothModesKeepOnePartitionPerCore() {
+    for (String streaming : List.of("--streaming=true", "--streaming=false")) {
+      SparkConf conf = EmbeddedSpark.sparkConf(parse(streaming));
 
-    assertThat(conf.contains("spark.default.parallelism"), is(false));
+      assertThat(streaming, conf.contains("spark.default.parallelism"), is(false));
+    }
   }
 
   private static SparkPipelineOptions parse(String... args) {
