@@ -47,6 +47,7 @@ public final class Benchmarks implements Callable<Integer> {
           new StartupScenario(),
           new BackfillScenario(),
           new StreamingScaleScenario(),
+          new CoresScenario(),
           new ReplayerScenario(),
           new SoakScenario());
 
@@ -109,7 +110,7 @@ public final class Benchmarks implements Callable<Integer> {
       names = "--scale-cars",
       paramLabel = "N",
       defaultValue = "1000",
-      description = "scale: cars (default: ${DEFAULT-VALUE}).")
+      description = "scale, cores: cars (default: ${DEFAULT-VALUE}).")
   int scaleCars;
 
   @Option(
