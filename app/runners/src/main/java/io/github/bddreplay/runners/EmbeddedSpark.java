@@ -111,7 +111,8 @@ public final class EmbeddedSpark {
       // spark.default.parallelism stays Spark's own, one partition per core of the cluster, so
       // that every core takes a share of each grouping. It was 1 here while each sink was a job
       // of its own, whose tasks cost more than their rows; with the sinks merged
-      // (WriteWindowedParquet) two partitions cut the lag at 1,000 cars (BENCHMARKS.md).
+      // (WriteWindowedParquet) a second partition no longer costs measurably more CPU
+      // (BENCHMARKS.md, "Fewer Spark jobs per micro-batch").
       conf.setIfMissing(
           NoReceiversWriteAheadLog.CLASS_KEY, NoReceiversWriteAheadLog.class.getName());
       conf.setIfMissing(NoReceiversWriteAheadLog.BATCHING_KEY, "false");
