@@ -1,11 +1,8 @@
 package io.github.bddreplay.pipelines;
 
-import io.github.bddreplay.pipelines.sinks.PipelineOutput;
 import io.github.bddreplay.pipelines.sinks.WriteWindowedParquet;
 import io.github.bddreplay.pipelines.windowing.WindowingSpec;
 import java.io.Serializable;
-import java.util.Map;
-import org.apache.avro.Schema;
 import org.joda.time.Duration;
 
 /**
@@ -30,12 +27,12 @@ public record PipelineSettings(
             && options.getMode() == SensorPipelinesOptions.Mode.STREAMING);
   }
 
-  /** The sink of {@code outputs}, each for rows of its schema, in the order given. */
-  public WriteWindowedParquet writerOf(Map<PipelineOutput, Schema> outputs) {
-    WriteWindowedParquet writer = WriteWindowedParquet.create();
-    for (Map.Entry<PipelineOutput, Schema> output : outputs.entrySet()) {
-      writer = writer.and(output.getKey().directoryUnder(outputRoot), output.getValue());
-    }
-    return sinksAwaitCheckpoints ? writer.writingOnlyCheckpointedInput() : writer;
+  /**
+   * A sink of no output yet ({@link WriteWindowedParquet#and} adds them), writing only checkpointed
+   * input when the settings ask for it.
+   */
+  public WriteWindowedParquet sink() {
+    WriteWindowedParquet sink = WriteWindowedParquet.create();
+    return sinksAwaitCheckpoints ? sink.writingOnlyCheckpointedInput() : sink;
   }
 }

@@ -109,9 +109,9 @@ public enum SensorPipeline {
   }
 
   /**
-   * Whether the pipeline's rows come out of a grouping (a windowed aggregation, the join's state),
-   * which on a micro-batch runner finishes only after the batch's reading: rows copied straight
-   * through are ready sooner.
+   * Whether the pipeline's rows come out of a grouping (a windowed aggregation, the join's state):
+   * on a micro-batch runner they are ready only once the grouping's stage of the batch is done,
+   * rows copied straight through sooner.
    */
   public boolean groups() {
     return groups;

@@ -2,18 +2,17 @@ package io.github.bddreplay.pipelines;
 
 import io.github.bddreplay.contract.Topic;
 import io.github.bddreplay.pipelines.sinks.PipelineOutput;
+import io.github.bddreplay.pipelines.sinks.WriteWindowedParquet;
 import io.github.bddreplay.pipelines.source.ReadSensorStreams;
 import io.github.bddreplay.pipelines.source.SensorSourceConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
@@ -60,21 +59,21 @@ public final class SensorPipelines {
       Map<PipelineOutput, PCollection<GenericRecord>> outputs, SensorPipelinesOptions options) {
     PipelineSettings settings = PipelineSettings.of(options);
     for (boolean grouped : List.of(false, true)) {
-      // The writer takes the schemas in the order of the list of rows: both in the map's order.
-      Map<PipelineOutput, Schema> schemas = new LinkedHashMap<>();
+      WriteWindowedParquet sink = settings.sink();
       List<PCollection<GenericRecord>> rows = new ArrayList<>();
       for (Map.Entry<PipelineOutput, PCollection<GenericRecord>> output : outputs.entrySet()) {
         SensorPipeline owner = ownerOf(output.getKey());
         if (owner.groups() == grouped) {
-          schemas.put(output.getKey(), owner.schemaOf(output.getKey()));
+          sink =
+              sink.and(
+                  output.getKey().directoryUnder(settings.outputRoot()),
+                  owner.schemaOf(output.getKey()));
           rows.add(output.getValue());
         }
       }
       if (!rows.isEmpty()) {
         PCollectionList.of(rows)
-            .apply(
-                grouped ? "Write the grouped outputs" : "Write the copied outputs",
-                settings.writerOf(schemas));
+            .apply(grouped ? "Write the grouped outputs" : "Write the copied outputs", sink);
       }
     }
   }

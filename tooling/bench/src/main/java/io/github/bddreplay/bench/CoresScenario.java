@@ -37,9 +37,8 @@ public final class CoresScenario extends Scenario {
     Path synthetic = context.dataSets().synthetic(cars);
     Path results = context.dataSets().replayed(synthetic, synthetic.getFileName().toString());
     long rows =
-        PublishedFile.readLog(results.resolve(StreamLayout.REPLAY_LOG)).stream()
-            .mapToLong(PublishedFile::rows)
-            .sum();
+        BackfillScenario.rowsOfTopicsRead(
+            PublishedFile.readLog(results.resolve(StreamLayout.REPLAY_LOG)), PIPELINES);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("data", synthetic.getFileName().toString());
     settings.put("cars", cars);
