@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println(result.replay().describe());
     System.out.println(RunPipelines.summarize(result.pipelines(), run.options()).describe());
     System.out.println();
-    Path results = replay.config().results();
+    Path results = replay.config().results().path();
     VerifyReport verdict =
         Verification.of(results)
             .output(Path.of(run.options().getOutputDir()))

@@ -78,6 +78,14 @@ final class DemoRun {
    * is this run's (or, resumed, this stream's).
    */
   static DemoRun prepare(ReplayConfig config, List<String> pipelineArguments) throws IOException {
+    if (!config.results().isLocal()) {
+      // verify and the report read the results folder with local file I/O.
+      throw new BadInputException(
+          "the demo keeps its results on this machine, not in "
+              + config.results()
+              + ": on a cluster file system run `replay --results=...` and `pipelines"
+              + " --inputDir=.../input` instead");
+    }
     List<String> args = new ArrayList<>(pipelineArguments);
     args.add("--inputDir=" + config.results().resolve("input"));
     SensorPipelinesOptions options = RunPipelines.parse(args.toArray(new String[0]));

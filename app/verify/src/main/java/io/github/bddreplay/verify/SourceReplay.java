@@ -4,6 +4,7 @@ import io.github.bddreplay.contract.Topic;
 import io.github.bddreplay.replayer.replay.Publication;
 import io.github.bddreplay.replayer.replay.ReplayPlan;
 import io.github.bddreplay.replayer.slices.SourceCatalog;
+import io.github.bddreplay.replayer.storage.Location;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class SourceReplay extends AnswerSource {
    */
   static SourceReplay of(Path source, RecordedReplay replay, List<DeadLetter> letters) {
     // The replayer warns about stray files and leaves them out; so does this answer, silently.
-    SourceCatalog catalog = SourceCatalog.scan(source, warning -> {});
+    SourceCatalog catalog = SourceCatalog.scan(Location.local(source), warning -> {});
     List<Publication> plan =
         ReplayPlan.of(
             catalog,

@@ -2,8 +2,8 @@ package io.github.bddreplay.replayer.cli;
 
 import io.github.bddreplay.replayer.replay.DisorderPlan;
 import io.github.bddreplay.replayer.replay.ReplayConfig;
+import io.github.bddreplay.replayer.storage.Location;
 import io.github.bddreplay.replayer.synth.DefaultDataset;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import picocli.CommandLine.ITypeConverter;
@@ -18,16 +18,20 @@ public final class ReplayOptions {
   @Option(
       names = "--source",
       paramLabel = "DIR",
+      converter = LocationConverter.class,
       description =
-          "Data set to replay (default: the project's synthetic data set under data/, generated on first use).")
-  Path source;
+          "Data set to replay: a folder, or a hdfs:// URI (default: the project's synthetic data set"
+              + " under data/, generated on first use).")
+  Location source;
 
   @Option(
       names = "--results",
       paramLabel = "DIR",
+      converter = LocationConverter.class,
       description =
-          "Results folder; a fresh replay empties staging/ and input/ in it first (default: results/stream).")
-  Path results;
+          "Results folder, or a hdfs:// URI; a fresh replay empties staging/ and input/ in it first"
+              + " (default: results/stream).")
+  Location results;
 
   @Option(
       names = "--speedup",
@@ -98,15 +102,26 @@ public final class ReplayOptions {
   /** The replay these options ask for, with the project's default source and results folder. */
   public ReplayConfig config() {
     return new ReplayConfig(
-        source != null ? source : DefaultDataset.ensure(ProjectHome.path().resolve("data")),
-        results != null ? results : ProjectHome.defaultResults(),
+        source != null
+            ? source
+            : Location.local(DefaultDataset.ensure(ProjectHome.path().resolve("data"))),
+        results != null ? results : Location.local(ProjectHome.defaultResults()),
         speedup,
         start,
         loops,
         new DisorderPlan(seed, lateFraction, maxDelay),
         codec,
         threads,
-        quiet);
+        quiet,
+        false);
+  }
+
+  /** Reads a folder: a local path, or the URI of a folder on a Hadoop file system. */
+  static final class LocationConverter implements ITypeConverter<Location> {
+    @Override
+    public Location convert(String value) {
+      return Location.parse(value);
+    }
   }
 
   /** Reads a speedup factor, where "max" means no waiting at all. */

@@ -2,7 +2,6 @@ package io.github.bddreplay.replayer.parquet;
 
 import io.github.bddreplay.contract.ParquetFiles;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,7 +12,7 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
-import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -88,7 +87,7 @@ public final class FlatFileReader implements AutoCloseable {
    * @throws WrongSchemaException when the file's schema differs from the wanted one
    * @throws IOException when the file cannot be read or is not valid Parquet
    */
-  public FlatRows read(Path file) throws IOException {
+  public FlatRows read(InputFile file) throws IOException {
     try {
       return readRows(file);
     } catch (RuntimeException e) {
@@ -98,8 +97,8 @@ public final class FlatFileReader implements AutoCloseable {
     }
   }
 
-  private FlatRows readRows(Path file) throws IOException {
-    try (ParquetFileReader reader = ParquetFileReader.open(new NamedInputFile(file), options)) {
+  private FlatRows readRows(InputFile file) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(file, options)) {
       FileMetaData footer = reader.getFileMetaData();
       checkSchema(footer.getSchema());
       int rows = Math.toIntExact(reader.getRecordCount());
@@ -144,21 +143,6 @@ public final class FlatFileReader implements AutoCloseable {
   @Override
   public void close() {
     codecs.release();
-  }
-
-  /** A local file that parquet-mr's messages name by its file name. */
-  private static final class NamedInputFile extends LocalInputFile {
-    private final String name;
-
-    NamedInputFile(Path file) {
-      super(file);
-      this.name = String.valueOf(file.getFileName());
-    }
-
-    @Override
-    public String toString() {
-      return name;
-    }
   }
 
   /** A converter for each top-level column that converts nothing. */

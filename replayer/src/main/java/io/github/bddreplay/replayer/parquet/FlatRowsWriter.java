@@ -2,7 +2,6 @@ package io.github.bddreplay.replayer.parquet;
 
 import io.github.bddreplay.contract.ParquetFiles;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +12,14 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes {@link FlatRows} into one local Parquet file through parquet-mr's {@link ParquetWriter},
- * in its default layout (page and row group sizes, dictionary encoding) except for the columns told
- * to be written plain.
+ * Writes {@link FlatRows} into one Parquet file through parquet-mr's {@link ParquetWriter}, in its
+ * default layout (page and row group sizes, dictionary encoding) except for the columns told to be
+ * written plain.
  */
 public final class FlatRowsWriter implements AutoCloseable {
   private final MessageType schema;
@@ -28,7 +27,7 @@ public final class FlatRowsWriter implements AutoCloseable {
   private final Row cursor = new Row();
 
   private FlatRowsWriter(
-      Path target,
+      OutputFile target,
       MessageType schema,
       Map<String, String> keyValueMetadata,
       CompressionCodecName codec,
@@ -55,7 +54,7 @@ public final class FlatRowsWriter implements AutoCloseable {
    *     no smaller than the values and fall back to plain encoding
    */
   public static FlatRowsWriter open(
-      Path file,
+      OutputFile file,
       MessageType schema,
       Map<String, String> keyValueMetadata,
       CompressionCodecName codec,
@@ -138,8 +137,8 @@ public final class FlatRowsWriter implements AutoCloseable {
   private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
     private final RowWriteSupport support;
 
-    Builder(Path target, RowWriteSupport support) {
-      super(new LocalOutputFile(target));
+    Builder(OutputFile target, RowWriteSupport support) {
+      super(target);
       this.support = support;
     }
 

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bddreplay.contract.StreamLayout;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +45,10 @@ public final class PreparedReplay {
   private final Map<String, PublicationWriter> writers;
   private final List<Publication> plan;
   private final Instant start;
-  private final Path realSource;
+
+  /** The source's canonical name, as the replay state records it. */
+  private final String realSource;
+
   private final Optional<ReplayState> recorded;
   private final List<Publication> pending;
   private final boolean alreadyComplete;
@@ -61,7 +62,7 @@ public final class PreparedReplay {
       Map<String, PublicationWriter> writers,
       List<Publication> plan,
       Instant start,
-      Path realSource,
+      String realSource,
       Optional<ReplayState> recorded,
       List<Publication> pending,
       boolean alreadyComplete) {
@@ -86,7 +87,7 @@ public final class PreparedReplay {
       Map<String, PublicationWriter> writers,
       List<Publication> plan,
       Instant start,
-      Path realSource) {
+      String realSource) {
     return new PreparedReplay(
         config,
         clock,
@@ -119,7 +120,7 @@ public final class PreparedReplay {
         writers,
         plan,
         state.start(),
-        Path.of(state.source()),
+        state.source(),
         Optional.of(state),
         alreadyComplete ? List.of() : pending,
         alreadyComplete);
@@ -187,7 +188,7 @@ public final class PreparedReplay {
             });
     List<Future<PublicationWriter.Staged>> staged =
         new ArrayList<>(Collections.nCopies(pending.size(), null));
-    try (ReplayLog log = new ReplayLog(results.replayLog(), resumed())) {
+    try (ReplayLog log = new ReplayLog(results, resumed())) {
       int submitted = 0;
       for (int i = 0; i < pending.size(); i++) {
         for (; submitted < pending.size() && submitted < i + lookahead; submitted++) {
@@ -206,7 +207,7 @@ public final class PreparedReplay {
           continue;
         }
         Path inputFile = createParent(place(results.input(), publication, state.runId()));
-        Files.move(result.file(), inputFile, StandardCopyOption.ATOMIC_MOVE);
+        results.storage().moveAtomically(result.file(), inputFile);
         Instant published = clock.now();
         long lag = Duration.between(due, published).toMillis();
         lags.add(lag);
@@ -214,7 +215,7 @@ public final class PreparedReplay {
         rowsByTopic.merge(publication.topic(), result.rows(), Long::sum);
         if (result.rowsWithoutOffset() > 0) {
           out.warn(
-              inputFile
+              results.describe(inputFile)
                   + ": "
                   + result.rowsWithoutOffset()
                   + " rows without offset, timestamp left empty");
@@ -266,8 +267,8 @@ public final class PreparedReplay {
     return root.resolve(publication.inputName(runId));
   }
 
-  private static Path createParent(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
+  private Path createParent(Path file) throws IOException {
+    results.storage().createDirectories(file.getParent());
     return file;
   }
 

@@ -8,6 +8,7 @@ import io.github.bddreplay.replayer.parquet.FlatFileReader;
 import io.github.bddreplay.replayer.parquet.FlatRows;
 import io.github.bddreplay.replayer.parquet.FlatRowsWriter;
 import io.github.bddreplay.replayer.parquet.WrongSchemaException;
+import io.github.bddreplay.replayer.storage.Storage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -49,6 +50,8 @@ public final class PublicationWriter {
   private final int offsetField;
   private final CompressionCodecName codec;
   private final Consumer<String> warnings;
+  private final Storage source;
+  private final Storage results;
 
   /**
    * The footer metadata parquet-avro's writer gave the published files, kept so that their readers
@@ -56,12 +59,20 @@ public final class PublicationWriter {
    */
   private final Map<String, String> footerMetadata;
 
+  /**
+   * @param source where the publications' files are
+   * @param results where the staged files go
+   */
   public PublicationWriter(
       String topic,
       MessageType topicSchema,
       CompressionCodecName codec,
-      Consumer<String> warnings) {
+      Consumer<String> warnings,
+      Storage source,
+      Storage results) {
     this.topicSchema = topicSchema;
+    this.source = source;
+    this.results = results;
     this.timestampField = fieldIndex(topic, TIMESTAMP, PrimitiveTypeName.INT64);
     this.offsetField =
         fieldIndex(
@@ -130,7 +141,12 @@ public final class PublicationWriter {
         withoutOffset += setEventTimes(fileRows, publication.startMicros());
         if (writer == null) {
           writer =
-              FlatRowsWriter.open(target, topicSchema, footerMetadata, codec, EVENT_TIME_COLUMNS);
+              FlatRowsWriter.open(
+                  results.outputFile(target),
+                  topicSchema,
+                  footerMetadata,
+                  codec,
+                  EVENT_TIME_COLUMNS);
         }
         writer.write(fileRows);
         rows += fileRows.count();
@@ -163,13 +179,20 @@ public final class PublicationWriter {
   /** All rows of {@code file}, or null (after a warning naming the file) when it is unusable. */
   private FlatRows readWhole(FlatFileReader reader, Path file) {
     try {
-      return reader.read(file);
+      return reader.read(source.inputFile(file));
     } catch (WrongSchemaException e) {
       warnings.accept(
-          file + ": schema differs from the topic's (" + e.difference() + "), file skipped");
+          source.describe(file)
+              + ": schema differs from the topic's ("
+              + e.difference()
+              + "), file skipped");
       return null;
     } catch (IOException | RuntimeException e) {
-      warnings.accept(file + ": not a readable Parquet file (" + reason(e) + "), file skipped");
+      warnings.accept(
+          source.describe(file)
+              + ": not a readable Parquet file ("
+              + reason(e)
+              + "), file skipped");
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package io.github.bddreplay.replayer.replay;
 
+import io.github.bddreplay.replayer.storage.Location;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -7,6 +8,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * Settings of one replay.
  *
+ * @param source the data set: a local folder or one on a Hadoop file system (hdfs://)
+ * @param results the results folder, on any file system that renames atomically
  * @param start the event time of offset 0: every row's timestamp becomes start + offset; null when
  *     not given: the recorded one when resuming, else the wall-clock time of preparation
  * @param speedup recording seconds per replay second; {@code Double.POSITIVE_INFINITY} replays as
@@ -16,8 +19,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  *     {@link Replayer#prepare()})
  */
 public record ReplayConfig(
-    Path source,
-    Path results,
+    Location source,
+    Location results,
     double speedup,
     Instant start,
     int loops,
@@ -38,7 +41,32 @@ public record ReplayConfig(
     }
   }
 
-  /** A replay that starts afresh. */
+  /** A replay from and into local folders. */
+  public ReplayConfig(
+      Path source,
+      Path results,
+      double speedup,
+      Instant start,
+      int loops,
+      DisorderPlan disorder,
+      CompressionCodecName codec,
+      int threads,
+      boolean quiet,
+      boolean resume) {
+    this(
+        Location.local(source),
+        Location.local(results),
+        speedup,
+        start,
+        loops,
+        disorder,
+        codec,
+        threads,
+        quiet,
+        resume);
+  }
+
+  /** A replay from and into local folders that starts afresh. */
   public ReplayConfig(
       Path source,
       Path results,

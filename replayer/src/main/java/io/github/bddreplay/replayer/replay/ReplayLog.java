@@ -3,7 +3,6 @@ package io.github.bddreplay.replayer.replay;
 import io.github.bddreplay.contract.ReplayLogLine;
 import java.io.BufferedWriter;
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,19 +12,24 @@ import java.time.Instant;
 /**
  * One JSON object per line for each publication: what appeared in input/, when it was due and when
  * it appeared. Benchmarks measure end-to-end latency from these times. It is written through a
- * plain {@link FileOutputStream}, which, unlike the NIO channels behind {@code Files.newXxx}, an
- * interrupt cannot close in the middle of a line: a replay stopped by an interrupt keeps the line
- * of every file it published.
+ * stream that an interrupt cannot close in the middle of a line ({@link
+ * io.github.bddreplay.replayer.storage.Storage#write}): a replay stopped by an interrupt keeps the
+ * line of every file it published.
  */
 final class ReplayLog implements Closeable {
+  private final ResultsFolder results;
   private final BufferedWriter out;
 
-  /** Opens the log; {@code append} keeps the lines of the runs before (a resumed replay). */
-  ReplayLog(Path file, boolean append) throws IOException {
+  /**
+   * Opens the log of {@code results}; {@code append} keeps the lines of the runs before (a resumed
+   * replay).
+   */
+  ReplayLog(ResultsFolder results, boolean append) throws IOException {
+    this.results = results;
     this.out =
         new BufferedWriter(
             new OutputStreamWriter(
-                new FileOutputStream(file.toFile(), append), StandardCharsets.UTF_8));
+                results.storage().write(results.replayLog(), append), StandardCharsets.UTF_8));
   }
 
   void published(
@@ -40,7 +44,7 @@ final class ReplayLog implements Closeable {
                 publication.topic(),
                 publication.slice(),
                 publication.loop(),
-                inputFile.toString(),
+                results.describe(inputFile),
                 staged.filesUsed(),
                 staged.rows(),
                 publication.delaySeconds(),

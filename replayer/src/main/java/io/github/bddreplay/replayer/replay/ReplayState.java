@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bddreplay.contract.BadInputException;
+import io.github.bddreplay.replayer.storage.Storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,7 +50,7 @@ record ReplayState(
 
   static ReplayState of(
       ReplayConfig config,
-      Path realSource,
+      String realSource,
       Instant start,
       Instant wallStart,
       List<Publication> plan) {
@@ -58,14 +58,14 @@ record ReplayState(
         Long.toString(wallStart.toEpochMilli()),
         start,
         wallStart,
-        realSource.toString(),
+        realSource,
         config.speedup(),
         config.disorder().seed(),
         config.disorder().lateFraction(),
         config.disorder().maxDelaySeconds(),
         config.loops(),
         config.codec(),
-        fingerprint(plan));
+        fingerprint(config.source().storage(), plan));
   }
 
   String toJson() {
@@ -95,12 +95,13 @@ record ReplayState(
    *
    * @throws BadInputException when the file is there but cannot be read back
    */
-  static Optional<ReplayState> read(Path file) {
-    if (!Files.exists(file)) {
+  static Optional<ReplayState> read(ResultsFolder results) {
+    Path file = results.replayState();
+    if (!results.exists(file)) {
       return Optional.empty();
     }
     try {
-      JsonNode json = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      JsonNode json = JSON.readTree(results.storage().readString(file));
       if (json == null || !json.isObject() || json.path("version").asInt(-1) != VERSION) {
         throw new IllegalArgumentException(
             "unknown version " + (json == null ? null : json.get("version")));
@@ -143,10 +144,10 @@ record ReplayState(
    * when a replay with {@code config} continues this one. No start in {@code config} means the
    * recorded one.
    */
-  List<String> differences(ReplayConfig config, Path realSource) {
+  List<String> differences(ReplayConfig config, String realSource) {
     List<String> differences = new ArrayList<>();
-    if (!realSource.toString().equals(source)) {
-      differences.add(differs("--source", realSource.toString(), source));
+    if (!realSource.equals(source)) {
+      differences.add(differs("--source", realSource, source));
     }
     if (config.speedup() != speedup) {
       differences.add(differs("--speedup", speedupText(config.speedup()), speedupText(speedup)));
@@ -190,7 +191,7 @@ record ReplayState(
   }
 
   /** A SHA-256 over what identifies each publication: where it goes, when, and what it holds. */
-  static String fingerprint(List<Publication> plan) {
+  static String fingerprint(Storage source, List<Publication> plan) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Publication p : plan) {
@@ -208,7 +209,7 @@ record ReplayState(
                 .append('|')
                 .append(p.startMicros());
         for (Path file : p.files()) {
-          line.append('|').append(file.getFileName()).append(':').append(Files.size(file));
+          line.append('|').append(file.getFileName()).append(':').append(source.size(file));
         }
         digest.update(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
       }

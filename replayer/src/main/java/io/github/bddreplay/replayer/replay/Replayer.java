@@ -3,10 +3,9 @@ package io.github.bddreplay.replayer.replay;
 import io.github.bddreplay.contract.BadInputException;
 import io.github.bddreplay.contract.StreamLayout;
 import io.github.bddreplay.replayer.slices.SourceCatalog;
+import io.github.bddreplay.replayer.storage.Storage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -52,13 +51,20 @@ public final class Replayer {
   public PreparedReplay prepare() throws IOException {
     ReplayConsole out = new ReplayConsole(console, config.quiet());
     SourceCatalog catalog = SourceCatalog.scan(config.source(), out::warn);
-    Path realSource = config.source().toRealPath();
+    String realSource =
+        config
+            .source()
+            .storage()
+            .describe(config.source().storage().canonical(config.source().path()));
     ResultsFolder results = ResultsFolder.claim(config.results(), config.source());
     Optional<ReplayState> recorded = Optional.empty();
     if (config.resume()) {
-      recorded = ReplayState.read(results.replayState());
+      recorded = ReplayState.read(results);
       if (recorded.isEmpty()) {
-        out.note("no replay state in " + results.replayState() + ": starting a fresh replay");
+        out.note(
+            "no replay state in "
+                + results.describe(results.replayState())
+                + ": starting a fresh replay");
       }
     }
     Map<String, PublicationWriter> writers = new TreeMap<>();
@@ -67,9 +73,11 @@ public final class Replayer {
           topic,
           new PublicationWriter(
               topic,
-              TopicSchema.decide(topic, catalog.slices(topic), out::warn),
+              TopicSchema.decide(topic, catalog.storage(), catalog.slices(topic), out::warn),
               config.codec(),
-              out::warn));
+              out::warn,
+              catalog.storage(),
+              results.storage()));
     }
     Instant start =
         recorded
@@ -88,17 +96,17 @@ public final class Replayer {
       return PreparedReplay.fresh(config, clock, out, results, writers, plan, start, realSource);
     }
     ReplayState state = recorded.get();
-    refuseToContinue(state, results, realSource, plan);
+    refuseToContinue(state, results, realSource, catalog.storage(), plan);
     results.prepareToResume(catalog.topics());
     List<Publication> pending =
         plan.stream()
-            .filter(p -> !Files.exists(PreparedReplay.place(results.input(), p, state.runId())))
+            .filter(p -> !results.exists(PreparedReplay.place(results.input(), p, state.runId())))
             .toList();
-    boolean complete = Files.exists(results.input().resolve(StreamLayout.END_OF_STREAM_MARKER));
+    boolean complete = results.exists(results.input().resolve(StreamLayout.END_OF_STREAM_MARKER));
     if (complete) {
       out.note(
           "the replay in "
-              + results.root()
+              + results.describe(results.root())
               + " was already complete ("
               + StreamLayout.END_OF_STREAM_MARKER
               + " is there): nothing to publish");
@@ -112,27 +120,31 @@ public final class Replayer {
               state.start(),
               plan.size() - pending.size(),
               plan.size(),
-              results.input()));
+              results.describe(results.input())));
     }
     return PreparedReplay.resumed(
         config, clock, out, results, writers, plan, state, pending, complete);
   }
 
   private void refuseToContinue(
-      ReplayState state, ResultsFolder results, Path realSource, List<Publication> plan) {
+      ReplayState state,
+      ResultsFolder results,
+      String realSource,
+      Storage sourceStorage,
+      List<Publication> plan) {
     List<String> differences = state.differences(config, realSource);
     if (!differences.isEmpty()) {
       throw new BadInputException(
           "cannot resume the replay recorded in "
-              + results.replayState()
+              + results.describe(results.replayState())
               + ": "
               + String.join(", ", differences)
               + "; give the recorded settings, or start afresh without --resume");
     }
-    if (!state.planFingerprint().equals(ReplayState.fingerprint(plan))) {
+    if (!state.planFingerprint().equals(ReplayState.fingerprint(sourceStorage, plan))) {
       throw new BadInputException(
           "cannot resume the replay recorded in "
-              + results.replayState()
+              + results.describe(results.replayState())
               + ": the files in "
               + realSource
               + " are not the ones it was replaying; start afresh without --resume");

@@ -2,20 +2,16 @@ package io.github.bddreplay.replayer.replay;
 
 import io.github.bddreplay.contract.BadInputException;
 import io.github.bddreplay.contract.StreamLayout;
-import java.io.FileOutputStream;
+import io.github.bddreplay.replayer.storage.Location;
+import io.github.bddreplay.replayer.storage.Storage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * The folder a replay writes to: {@code staging/} where files are written, {@code input/} where
@@ -27,10 +23,17 @@ import java.util.stream.Stream;
 public final class ResultsFolder {
   static final String MARKER = ".bdd-replay-results";
 
+  private final Storage storage;
   private final Path root;
 
-  private ResultsFolder(Path root) {
+  private ResultsFolder(Storage storage, Path root) {
+    this.storage = storage;
     this.root = root;
+  }
+
+  /** The file system the folder is on. */
+  public Storage storage() {
+    return storage;
   }
 
   public Path root() {
@@ -54,6 +57,24 @@ public final class ResultsFolder {
   }
 
   /**
+   * Whether {@code path}, a path in this folder, exists.
+   *
+   * @throws UncheckedIOException when the file system cannot tell
+   */
+  public boolean exists(Path path) {
+    try {
+      return storage.exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + describe(path), e);
+    }
+  }
+
+  /** The full name of {@code path} in this folder's file system, for messages. */
+  public String describe(Path path) {
+    return storage.describe(path);
+  }
+
+  /**
    * Makes {@code results} ready for a fresh replay of {@code source}: {@link #claim claims} it,
    * forgets the replay recorded there, empties staging and input, and leaves an empty {@code
    * input/<topic>} folder per topic. Those topic folders are kept across runs so that a running
@@ -61,7 +82,8 @@ public final class ResultsFolder {
    *
    * @throws BadInputException when the folder must not be touched, saying why
    */
-  public static ResultsFolder prepare(Path results, Path source, Collection<String> topics) {
+  public static ResultsFolder prepare(
+      Location results, Location source, Collection<String> topics) {
     ResultsFolder folder = claim(results, source);
     folder.prepareAfresh(topics);
     return folder;
@@ -70,9 +92,9 @@ public final class ResultsFolder {
   /** Makes a claimed folder ready for a fresh replay (see {@link #prepare}). */
   void prepareAfresh(Collection<String> topics) {
     clear(
-        "prepare results folder " + root,
+        "prepare results folder " + describe(root),
         () -> {
-          Files.deleteIfExists(replayState());
+          storage.deleteIfExists(replayState());
           deleteContents(staging(), List.of());
           deleteContents(input(), topics);
           createFolders(topics);
@@ -85,7 +107,7 @@ public final class ResultsFolder {
    */
   void prepareToResume(Collection<String> topics) {
     clear(
-        "prepare results folder " + root,
+        "prepare results folder " + describe(root),
         () -> {
           deleteContents(staging(), List.of());
           createFolders(topics);
@@ -98,28 +120,33 @@ public final class ResultsFolder {
    *
    * @throws BadInputException when the folder must not be touched, saying why
    */
-  static ResultsFolder claim(Path results, Path source) {
-    Path target = canonical(results);
-    refuseDangerous(target);
-    refuseSource(target, canonical(source));
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new BadInputException("results folder " + results + " is a file, not a folder");
-    }
-    if (Files.isDirectory(target) && !isEmpty(target) && !Files.exists(target.resolve(MARKER))) {
-      throw new BadInputException(
-          "results folder "
-              + results
-              + " already holds files and was not created by the replayer (no "
-              + MARKER
-              + " in it); refusing to clear it: choose another --results folder");
-    }
+  static ResultsFolder claim(Location results, Location source) {
+    Storage storage = results.storage();
     try {
-      Files.createDirectories(target);
-      touch(target.resolve(MARKER));
+      Path target = storage.canonical(results.path());
+      refuseDangerous(storage, target);
+      if (storage.equals(source.storage())) {
+        refuseSource(storage, target, source.storage().canonical(source.path()));
+      }
+      if (storage.exists(target) && !storage.isDirectory(target)) {
+        throw new BadInputException("results folder " + results + " is a file, not a folder");
+      }
+      if (storage.isDirectory(target)
+          && !storage.list(target).isEmpty()
+          && !storage.exists(target.resolve(MARKER))) {
+        throw new BadInputException(
+            "results folder "
+                + results
+                + " already holds files and was not created by the replayer (no "
+                + MARKER
+                + " in it); refusing to clear it: choose another --results folder");
+      }
+      storage.createDirectories(target);
+      storage.touch(target.resolve(MARKER));
+      return new ResultsFolder(storage, target);
     } catch (IOException e) {
       throw new BadInputException("cannot prepare results folder " + results + ": " + e, e);
     }
-    return new ResultsFolder(target);
   }
 
   /**
@@ -128,18 +155,23 @@ public final class ResultsFolder {
    *
    * @throws BadInputException when the folder does not exist or does not carry the marker
    */
-  public static ResultsFolder owned(Path results) {
-    Path target = canonical(results);
-    refuseDangerous(target);
-    if (!Files.isDirectory(target) || !Files.exists(target.resolve(MARKER))) {
-      throw new BadInputException(
-          "results folder "
-              + results
-              + " was not created by the replayer (no "
-              + MARKER
-              + " in it); refusing to clear anything in it");
+  public static ResultsFolder owned(Location results) {
+    Storage storage = results.storage();
+    try {
+      Path target = storage.canonical(results.path());
+      refuseDangerous(storage, target);
+      if (!storage.isDirectory(target) || !storage.exists(target.resolve(MARKER))) {
+        throw new BadInputException(
+            "results folder "
+                + results
+                + " was not created by the replayer (no "
+                + MARKER
+                + " in it); refusing to clear anything in it");
+      }
+      return new ResultsFolder(storage, target);
+    } catch (IOException e) {
+      throw new BadInputException("cannot read results folder " + results + ": " + e, e);
     }
-    return new ResultsFolder(target);
   }
 
   /**
@@ -162,36 +194,40 @@ public final class ResultsFolder {
           "refusing to empty '"
               + subfolder
               + "' in results folder "
-              + root
+              + describe(root)
               + ": only a plain subfolder name other than "
               + StreamLayout.STAGING
               + " and "
               + StreamLayout.INPUT);
     }
     Path target = root.resolve(subfolder);
-    if (!Files.exists(root.resolve(MARKER))) {
-      throw new BadInputException(
-          "results folder "
-              + root
-              + " no longer carries "
-              + MARKER
-              + "; refusing to empty "
-              + target);
-    }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new BadInputException("refusing to empty " + target + ": it is a file, not a folder");
-    }
-    clear("empty " + target, () -> deleteContents(target, List.of()));
+    clear(
+        "empty " + describe(target),
+        () -> {
+          if (!storage.exists(root.resolve(MARKER))) {
+            throw new BadInputException(
+                "results folder "
+                    + describe(root)
+                    + " no longer carries "
+                    + MARKER
+                    + "; refusing to empty "
+                    + describe(target));
+          }
+          if (storage.exists(target) && !storage.isDirectory(target)) {
+            throw new BadInputException(
+                "refusing to empty " + describe(target) + ": it is a file, not a folder");
+          }
+          deleteContents(target, List.of());
+        });
   }
 
   /** Writes {@code text} into {@code target}, all of it or nothing: via staging and a rename. */
   void writeAtomically(Path target, String text) throws IOException {
     Path staged = staging().resolve(target.getFileName());
-    // A plain stream, which an interrupt of the writing thread does not close half-way.
-    try (OutputStream out = new FileOutputStream(staged.toFile())) {
+    try (OutputStream out = storage.write(staged, false)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
-    Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+    storage.moveAtomically(staged, target);
   }
 
   private interface Clearing {
@@ -207,63 +243,41 @@ public final class ResultsFolder {
   }
 
   private void createFolders(Collection<String> topics) throws IOException {
-    Files.createDirectories(staging());
+    storage.createDirectories(staging());
     for (String topic : topics) {
-      Files.createDirectories(input().resolve(topic));
+      storage.createDirectories(input().resolve(topic));
     }
   }
 
-  private static void refuseDangerous(Path target) {
-    Path home = canonical(Paths.get(System.getProperty("user.home")));
+  private static void refuseDangerous(Storage storage, Path target) throws IOException {
     if (target.getParent() == null) {
       throw new BadInputException(
-          "refusing to use the file system root " + target + " as results folder");
+          "refusing to use the file system root "
+              + storage.describe(target)
+              + " as results folder");
     }
-    if (target.equals(home)) {
+    Optional<Path> home = storage.home();
+    if (home.isPresent() && target.equals(home.get())) {
       throw new BadInputException(
-          "refusing to use the home folder " + target + " as results folder");
+          "refusing to use the home folder " + storage.describe(target) + " as results folder");
     }
   }
 
-  private static void refuseSource(Path target, Path source) {
+  private static void refuseSource(Storage storage, Path target, Path source) {
     if (target.equals(source) || source.startsWith(target)) {
       throw new BadInputException(
-          "refusing to use " + target + " as results folder: it holds the source data " + source);
+          "refusing to use "
+              + storage.describe(target)
+              + " as results folder: it holds the source data "
+              + storage.describe(source));
     }
     if (target.startsWith(source)) {
       throw new BadInputException(
-          "refusing to write results into the source folder " + source + " (" + target + ")");
-    }
-  }
-
-  /** The absolute path with links resolved as far as the path exists. */
-  private static Path canonical(Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    Path existing = absolute;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    if (existing == null) {
-      return absolute;
-    }
-    try {
-      return existing.toRealPath().resolve(existing.relativize(absolute));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean isEmpty(Path dir) {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.findAny().isEmpty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-  }
-
-  private static void touch(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      Files.createFile(file);
+          "refusing to write results into the source folder "
+              + storage.describe(source)
+              + " ("
+              + storage.describe(target)
+              + ")");
     }
   }
 
@@ -272,36 +286,26 @@ public final class ResultsFolder {
    * through a symbolic link: a link below {@code dir} is deleted as a link, and {@code dir} itself
    * being one is refused, since clearing it would delete whatever it leads to.
    */
-  private static void deleteContents(Path dir, Collection<String> keep) throws IOException {
-    if (Files.isSymbolicLink(dir)) {
+  private void deleteContents(Path dir, Collection<String> keep) throws IOException {
+    if (storage.isSymbolicLink(dir)) {
       throw new BadInputException(
           "refusing to clear "
-              + dir
-              + ": it is a symbolic link (to "
-              + Files.readSymbolicLink(dir)
-              + "), and clearing it would delete what it leads to; make it a plain folder");
+              + describe(dir)
+              + ": it is a symbolic link, and clearing it would delete what it leads to; make it a"
+              + " plain folder");
     }
-    if (!Files.isDirectory(dir)) {
+    if (!storage.isDirectory(dir)) {
       return;
     }
-    try (Stream<Path> entries = Files.list(dir)) {
-      for (Path entry : entries.toList()) {
-        boolean kept =
-            keep.contains(entry.getFileName().toString())
-                && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
-        if (kept) {
-          deleteContents(entry, List.of());
-        } else {
-          deleteRecursively(entry);
-        }
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
+    for (Path entry : storage.list(dir)) {
+      boolean kept =
+          keep.contains(entry.getFileName().toString())
+              && !storage.isSymbolicLink(entry)
+              && storage.isDirectory(entry);
+      if (kept) {
+        deleteContents(entry, List.of());
+      } else {
+        storage.deleteRecursively(entry);
       }
     }
   }

@@ -3,6 +3,7 @@ package io.github.bddreplay.replayer.replay;
 import io.github.bddreplay.contract.BadInputException;
 import io.github.bddreplay.contract.ParquetFiles;
 import io.github.bddreplay.replayer.slices.Slice;
+import io.github.bddreplay.replayer.storage.Storage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ public final class TopicSchema {
    *
    * @throws BadInputException when not one file of the topic can be read
    */
-  public static MessageType decide(String topic, List<Slice> slices, Consumer<String> warnings) {
+  public static MessageType decide(
+      String topic, Storage storage, List<Slice> slices, Consumer<String> warnings) {
     Map<String, Integer> votes = new LinkedHashMap<>();
     Map<String, MessageType> schemas = new LinkedHashMap<>();
     int sampled = 0;
@@ -36,7 +38,7 @@ public final class TopicSchema {
           break;
         }
         try {
-          MessageType schema = ParquetFiles.readSchema(file);
+          MessageType schema = ParquetFiles.readFooter(storage.inputFile(file)).getSchema();
           schemas.putIfAbsent(schema.toString(), schema);
           votes.merge(schema.toString(), 1, Integer::sum);
           sampled++;

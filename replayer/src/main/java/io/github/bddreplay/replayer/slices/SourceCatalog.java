@@ -3,9 +3,9 @@ package io.github.bddreplay.replayer.slices;
 import io.github.bddreplay.contract.BadInputException;
 import io.github.bddreplay.contract.SliceTime;
 import io.github.bddreplay.contract.StreamLayout;
+import io.github.bddreplay.replayer.storage.Location;
+import io.github.bddreplay.replayer.storage.Storage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * What a source folder holds: {@code <topic>/t=NNN.N/*.parquet}. Names starting with {@code _} or
@@ -23,36 +22,39 @@ import java.util.stream.Stream;
  * stops the rest from being replayed.
  */
 public final class SourceCatalog {
-  private final Path root;
+  private final Location root;
   private final Map<String, List<Slice>> slicesByTopic;
 
-  private SourceCatalog(Path root, Map<String, List<Slice>> slicesByTopic) {
+  private SourceCatalog(Location root, Map<String, List<Slice>> slicesByTopic) {
     this.root = root;
     this.slicesByTopic = slicesByTopic;
   }
 
   /**
-   * Scans {@code root}.
+   * Scans {@code root}, a local folder or one on a Hadoop file system.
    *
    * @throws BadInputException if the folder is missing or holds no slice at all
    */
-  public static SourceCatalog scan(Path root, Consumer<String> warnings) {
-    if (!Files.isDirectory(root)) {
+  public static SourceCatalog scan(Location root, Consumer<String> warnings) {
+    Storage storage = root.storage();
+    if (!isDirectory(storage, root.path())) {
       throw new BadInputException("source folder " + root + " does not exist or is not a folder");
     }
     Map<String, List<Slice>> slicesByTopic = new TreeMap<>();
-    for (Path topicDir : list(root)) {
+    for (Path topicDir : list(storage, root.path())) {
       String topic = topicDir.getFileName().toString();
       if (StreamLayout.isHidden(topic)) {
         continue;
       }
-      if (!Files.isDirectory(topicDir)) {
-        warnings.accept(topicDir + ": not a topic folder, ignored");
+      if (!isDirectory(storage, topicDir)) {
+        warnings.accept(storage.describe(topicDir) + ": not a topic folder, ignored");
         continue;
       }
-      List<Slice> slices = scanTopic(topic, topicDir, warnings);
+      List<Slice> slices = scanTopic(storage, topic, topicDir, warnings);
       if (slices.isEmpty()) {
-        warnings.accept(topicDir + ": no t=NNN.N slice folder with Parquet files, topic ignored");
+        warnings.accept(
+            storage.describe(topicDir)
+                + ": no t=NNN.N slice folder with Parquet files, topic ignored");
       } else {
         slicesByTopic.put(topic, slices);
       }
@@ -64,26 +66,27 @@ public final class SourceCatalog {
     return new SourceCatalog(root, slicesByTopic);
   }
 
-  private static List<Slice> scanTopic(String topic, Path topicDir, Consumer<String> warnings) {
+  private static List<Slice> scanTopic(
+      Storage storage, String topic, Path topicDir, Consumer<String> warnings) {
     List<Slice> slices = new ArrayList<>();
-    for (Path sliceDir : list(topicDir)) {
+    for (Path sliceDir : list(storage, topicDir)) {
       String name = sliceDir.getFileName().toString();
       if (StreamLayout.isHidden(name)) {
         continue;
       }
       Optional<SliceTime> time = SliceTime.parse(name);
-      if (time.isEmpty() || !Files.isDirectory(sliceDir)) {
-        warnings.accept(sliceDir + ": not a slice folder named t=NNN.N, ignored");
+      if (time.isEmpty() || !isDirectory(storage, sliceDir)) {
+        warnings.accept(storage.describe(sliceDir) + ": not a slice folder named t=NNN.N, ignored");
         continue;
       }
       List<Path> files = new ArrayList<>();
-      for (Path file : list(sliceDir)) {
+      for (Path file : list(storage, sliceDir)) {
         String fileName = file.getFileName().toString();
         if (StreamLayout.isHidden(fileName)) {
           continue;
         }
-        if (!fileName.endsWith(".parquet") || !Files.isRegularFile(file)) {
-          warnings.accept(file + ": not a .parquet file, ignored");
+        if (!fileName.endsWith(".parquet") || !isRegularFile(storage, file)) {
+          warnings.accept(storage.describe(file) + ": not a .parquet file, ignored");
           continue;
         }
         files.add(file);
@@ -96,16 +99,37 @@ public final class SourceCatalog {
     return slices;
   }
 
-  private static List<Path> list(Path dir) {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.sorted().toList();
+  private static List<Path> list(Storage storage, Path dir) {
+    try {
+      return storage.list(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
+      throw new BadInputException("cannot list " + storage.describe(dir) + ": " + e, e);
     }
   }
 
-  public Path root() {
+  private static boolean isDirectory(Storage storage, Path path) {
+    try {
+      return storage.isDirectory(path);
+    } catch (IOException e) {
+      throw new BadInputException("cannot read " + storage.describe(path) + ": " + e, e);
+    }
+  }
+
+  private static boolean isRegularFile(Storage storage, Path path) {
+    try {
+      return storage.isRegularFile(path);
+    } catch (IOException e) {
+      throw new BadInputException("cannot read " + storage.describe(path) + ": " + e, e);
+    }
+  }
+
+  public Location root() {
     return root;
+  }
+
+  /** Where the slices' files are. */
+  public Storage storage() {
+    return root.storage();
   }
 
   public List<String> topics() {

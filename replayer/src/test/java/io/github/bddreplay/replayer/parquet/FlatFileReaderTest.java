@@ -9,6 +9,7 @@ import io.github.bddreplay.contract.ParquetFiles;
 import io.github.bddreplay.contract.Topic;
 import io.github.bddreplay.fixtures.realdata.ParquetRows;
 import io.github.bddreplay.fixtures.realdata.RealData;
+import io.github.bddreplay.replayer.storage.Location;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
@@ -156,6 +157,11 @@ class FlatFileReaderTest {
     return rows;
   }
 
+  /** A local file as the replayer hands it to the reader: named by its file name. */
+  private static InputFile inputFile(Path file) throws IOException {
+    return Location.local(file).storage().inputFile(file);
+  }
+
   private static FlatFileReader readerOf(MessageType schema) {
     return new FlatFileReader(
         schema, actual -> actual.equals(schema) ? "" : "not " + schema.getName());
@@ -169,7 +175,7 @@ class FlatFileReaderTest {
     Path source = write("source.parquet", written, codec, version);
     FlatRows rows;
     try (FlatFileReader reader = readerOf(SCHEMA)) {
-      rows = reader.read(source);
+      rows = reader.read(inputFile(source));
     }
 
     assertThat(rows.count(), is(ROWS));
@@ -180,13 +186,13 @@ class FlatFileReaderTest {
     }
     Path copy = dir.resolve("copy.parquet");
     try (FlatRowsWriter writer =
-        FlatRowsWriter.open(copy, SCHEMA, Map.of("k", "v"), codec, PLAIN_EVENT_TIME)) {
+        FlatRowsWriter.open(
+            new LocalOutputFile(copy), SCHEMA, Map.of("k", "v"), codec, PLAIN_EVENT_TIME)) {
       writer.write(rows);
     }
     assertThat(readWithParquetMr(copy), is(written.stream().map(Group::toString).toList()));
     assertThat(
-        ParquetFiles.readFooter(new LocalInputFile(copy)).getKeyValueMetaData(),
-        is(Map.of("k", "v")));
+        ParquetFiles.readFooter(inputFile(copy)).getKeyValueMetaData(), is(Map.of("k", "v")));
     assertThat(ParquetFiles.readSchema(copy), is(SCHEMA));
   }
 
@@ -203,7 +209,7 @@ class FlatFileReaderTest {
       MessageType schema = ParquetFiles.readSchema(topicFiles.get(0));
       try (FlatFileReader reader = readerOf(schema)) {
         for (Path file : topicFiles) {
-          FlatRows rows = reader.read(file);
+          FlatRows rows = reader.read(inputFile(file));
           List<GenericRecord> expected = ParquetRows.read(file);
           assertThat(file.toString(), rows.count(), is(expected.size()));
           for (int row = 0; row < rows.count(); row++) {
@@ -243,12 +249,16 @@ class FlatFileReaderTest {
     try (FlatFileReader reader = readerOf(SCHEMA);
         FlatRowsWriter writer =
             FlatRowsWriter.open(
-                copy, SCHEMA, Map.of(), CompressionCodecName.SNAPPY, PLAIN_EVENT_TIME)) {
-      writer.write(reader.read(source));
+                new LocalOutputFile(copy),
+                SCHEMA,
+                Map.of(),
+                CompressionCodecName.SNAPPY,
+                PLAIN_EVENT_TIME)) {
+      writer.write(reader.read(inputFile(source)));
     }
 
     Map<String, String> encodings = new TreeMap<>();
-    try (ParquetFileReader file = ParquetFileReader.open(new LocalInputFile(copy))) {
+    try (ParquetFileReader file = ParquetFileReader.open(inputFile(copy))) {
       for (ColumnChunkMetaData chunk : file.getFooter().getBlocks().get(0).getColumns()) {
         encodings.put(
             chunk.getPath().toDotString(),
@@ -270,8 +280,13 @@ class FlatFileReaderTest {
     Path copy = dir.resolve("copy.parquet");
     try (FlatFileReader reader = readerOf(SCHEMA);
         FlatRowsWriter writer =
-            FlatRowsWriter.open(copy, SCHEMA, Map.of(), CompressionCodecName.SNAPPY, Set.of())) {
-      FlatRows rows = reader.read(source);
+            FlatRowsWriter.open(
+                new LocalOutputFile(copy),
+                SCHEMA,
+                Map.of(),
+                CompressionCodecName.SNAPPY,
+                Set.of())) {
+      FlatRows rows = reader.read(inputFile(source));
       rows.column(2).setLong(0, 42);
       rows.column(2).setNull(1);
       writer.write(rows);
@@ -293,7 +308,7 @@ class FlatFileReaderTest {
             other, actual -> judged.incrementAndGet() > 0 ? "missing column count" : "")) {
       for (int round = 0; round < 2; round++) {
         WrongSchemaException e =
-            assertThrows(WrongSchemaException.class, () -> reader.read(source));
+            assertThrows(WrongSchemaException.class, () -> reader.read(inputFile(source)));
         assertThat(e.difference(), is("missing column count"));
       }
     }
@@ -302,8 +317,8 @@ class FlatFileReaderTest {
     AtomicInteger accepted = new AtomicInteger();
     try (FlatFileReader reader =
         new FlatFileReader(SCHEMA, actual -> accepted.incrementAndGet() > 0 ? "" : "never")) {
-      reader.read(source);
-      reader.read(source);
+      reader.read(inputFile(source));
+      reader.read(inputFile(source));
     }
     assertThat("a schema once accepted is not judged again", accepted.get(), is(1));
   }
@@ -324,16 +339,16 @@ class FlatFileReaderTest {
     Path broken = Files.write(dir.resolve("broken.parquet"), damaged);
     try (FlatFileReader reader = readerOf(SCHEMA)) {
       assertThat(
-          assertThrows(IOException.class, () -> reader.read(cut)).getMessage(),
+          assertThrows(IOException.class, () -> reader.read(inputFile(cut))).getMessage(),
           containsString("cut.parquet is not a Parquet file. Expected magic number at tail"));
       assertThat(
-          assertThrows(IOException.class, () -> reader.read(text)).getMessage(),
+          assertThrows(IOException.class, () -> reader.read(inputFile(text))).getMessage(),
           containsString("text.parquet is not a Parquet file (length is too low: 8)"));
       // The damage lands in the first page header: a Thrift structure with a field of no type.
       assertThat(
-          assertThrows(IOException.class, () -> reader.read(broken)).getMessage(),
+          assertThrows(IOException.class, () -> reader.read(inputFile(broken))).getMessage(),
           containsString("can not read class org.apache.parquet.format.PageHeader"));
-      assertThat("the reader is still usable", reader.read(source).count(), is(ROWS));
+      assertThat("the reader is still usable", reader.read(inputFile(source)).count(), is(ROWS));
     }
   }
 
@@ -366,9 +381,9 @@ class FlatFileReaderTest {
     Path damaged = Files.write(dir.resolve("damaged.parquet"), bytes);
 
     try (FlatFileReader reader = readerOf(schema)) {
-      assertThat(reader.read(file).count(), is(200));
+      assertThat(reader.read(inputFile(file)).count(), is(200));
       assertThat(
-          assertThrows(IOException.class, () -> reader.read(damaged)).getMessage(),
+          assertThrows(IOException.class, () -> reader.read(inputFile(damaged))).getMessage(),
           containsString(
               "Expected 200 values in column chunk at damaged.parquet offset 4 but got 201 values"));
     }

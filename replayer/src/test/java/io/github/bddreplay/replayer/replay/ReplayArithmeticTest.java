@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import io.github.bddreplay.contract.EventTime;
 import io.github.bddreplay.fixtures.realdata.RealData;
 import io.github.bddreplay.replayer.slices.SourceCatalog;
+import io.github.bddreplay.replayer.storage.Location;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class ReplayArithmeticTest {
 
   @Test
   void planDuesSlicesAtTheirTimeOverSpeedupAndLoopsContinueTheStream() {
-    SourceCatalog catalog = SourceCatalog.scan(RealData.dir(), warning -> {});
+    SourceCatalog catalog = SourceCatalog.scan(Location.local(RealData.dir()), warning -> {});
     List<Publication> plan = ReplayPlan.of(catalog, 0, 2.0, 2, DisorderPlan.NONE);
 
     assertThat(plan.size(), is(2 * 2 * RealData.SLICES_PER_TOPIC));

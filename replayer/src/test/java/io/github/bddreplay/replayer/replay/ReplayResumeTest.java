@@ -88,7 +88,7 @@ class ReplayResumeTest {
   private static ReplayConfig resuming(Path results) {
     ReplayConfig config = config(results);
     return new ReplayConfig(
-        config.source(),
+        config.source().path(),
         results,
         config.speedup(),
         null,
@@ -180,8 +180,8 @@ class ReplayResumeTest {
             CompressionCodecName.SNAPPY,
             2,
             true);
-    Files.createDirectories(config.results());
-    Path input = realPath(config.results()).resolve("input");
+    Files.createDirectories(config.results().path());
+    Path input = realPath(config.results().path()).resolve("input");
     AtomicReference<Throwable> ending = new AtomicReference<>();
     Thread replaying =
         new Thread(
@@ -203,7 +203,7 @@ class ReplayResumeTest {
     List<Path> published = ParquetRows.files(input);
     published.forEach(ParquetRows::read);
     List<ReplayLogEntry> logBeforeResume =
-        ReplayLogEntry.readAll(config.results().resolve(StreamLayout.REPLAY_LOG));
+        ReplayLogEntry.readAll(config.results().path().resolve(StreamLayout.REPLAY_LOG));
     assertThat(
         "a log line per published file",
         logBeforeResume.stream().map(e -> Path.of(e.file())).sorted().toList(),
@@ -228,7 +228,7 @@ class ReplayResumeTest {
     assertThat(
         withoutRunIds(published(input)),
         equalTo(withoutRunIds(published(reference.resolve("input")))));
-    assertThat(markers(config.results()), is(List.of("input/_REPLAY_COMPLETE")));
+    assertThat(markers(config.results().path()), is(List.of("input/_REPLAY_COMPLETE")));
   }
 
   static Stream<Arguments> changedSettings() {
@@ -236,7 +236,7 @@ class ReplayResumeTest {
         Arguments.of(
             "--speedup 8.0 differs from the recorded 4.0",
             (UnaryOperator<ReplayConfig>)
-                c -> with(c, 8, c.start(), c.loops(), c.disorder(), c.codec(), c.source())),
+                c -> with(c, 8, c.start(), c.loops(), c.disorder(), c.codec(), c.source().path())),
         Arguments.of(
             "--speedup max differs from the recorded 4.0",
             (UnaryOperator<ReplayConfig>)
@@ -248,7 +248,7 @@ class ReplayResumeTest {
                         c.loops(),
                         c.disorder(),
                         c.codec(),
-                        c.source())),
+                        c.source().path())),
         Arguments.of(
             "--start 2026-01-02T00:00:00Z differs from the recorded 2026-01-01T00:00:00Z",
             (UnaryOperator<ReplayConfig>)
@@ -260,7 +260,7 @@ class ReplayResumeTest {
                         c.loops(),
                         c.disorder(),
                         c.codec(),
-                        c.source())),
+                        c.source().path())),
         Arguments.of(
             "--seed 8 differs from the recorded 7",
             (UnaryOperator<ReplayConfig>)
@@ -272,7 +272,7 @@ class ReplayResumeTest {
                         c.loops(),
                         new DisorderPlan(8, 0.3, 2),
                         c.codec(),
-                        c.source())),
+                        c.source().path())),
         Arguments.of(
             "--late-fraction 0.2 differs from the recorded 0.3",
             (UnaryOperator<ReplayConfig>)
@@ -284,7 +284,7 @@ class ReplayResumeTest {
                         c.loops(),
                         new DisorderPlan(7, 0.2, 2),
                         c.codec(),
-                        c.source())),
+                        c.source().path())),
         Arguments.of(
             "--max-delay 3.0 differs from the recorded 2.0",
             (UnaryOperator<ReplayConfig>)
@@ -296,11 +296,12 @@ class ReplayResumeTest {
                         c.loops(),
                         new DisorderPlan(7, 0.3, 3),
                         c.codec(),
-                        c.source())),
+                        c.source().path())),
         Arguments.of(
             "--loop 2 differs from the recorded 1",
             (UnaryOperator<ReplayConfig>)
-                c -> with(c, c.speedup(), c.start(), 2, c.disorder(), c.codec(), c.source())),
+                c ->
+                    with(c, c.speedup(), c.start(), 2, c.disorder(), c.codec(), c.source().path())),
         Arguments.of(
             "--codec GZIP differs from the recorded SNAPPY",
             (UnaryOperator<ReplayConfig>)
@@ -312,7 +313,7 @@ class ReplayResumeTest {
                         c.loops(),
                         c.disorder(),
                         CompressionCodecName.GZIP,
-                        c.source())),
+                        c.source().path())),
         Arguments.of(
             "--source "
                 + realPath(sources.resolve("other"))
@@ -339,7 +340,16 @@ class ReplayResumeTest {
       CompressionCodecName codec,
       Path source) {
     return new ReplayConfig(
-        source, c.results(), speedup, start, loops, disorder, codec, c.threads(), c.quiet(), true);
+        source,
+        c.results().path(),
+        speedup,
+        start,
+        loops,
+        disorder,
+        codec,
+        c.threads(),
+        c.quiet(),
+        true);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.bddreplay.contract.BadInputException;
 import io.github.bddreplay.contract.StreamLayout;
+import io.github.bddreplay.replayer.storage.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ class ResultsFolderTest {
   void aResultsFolderWithAPipelinesOutput() throws Exception {
     Path source = Files.createDirectories(work.resolve("source"));
     results = work.resolve("results");
-    ResultsFolder.prepare(results, source, List.of("locations"));
+    ResultsFolder.prepare(Location.local(results), Location.local(source), List.of("locations"));
     Files.createDirectories(results.resolve("output/windowed/.temp-beam"));
     Files.writeString(results.resolve("output/windowed/window-1.parquet"), "pane");
     Files.writeString(results.resolve("output/windowed/.temp-beam/part"), "part");
@@ -36,7 +37,7 @@ class ResultsFolderTest {
 
   @Test
   void emptiesTheSubfolderKeepsItAndLeavesTheRest() throws Exception {
-    ResultsFolder.owned(results).empty("output");
+    ResultsFolder.owned(Location.local(results)).empty("output");
 
     assertThat(Files.isDirectory(results.resolve("output")), is(true));
     try (Stream<Path> left = Files.list(results.resolve("output"))) {
@@ -49,7 +50,7 @@ class ResultsFolderTest {
 
   @Test
   void aMissingSubfolderIsNothingToEmpty() {
-    ResultsFolder.owned(results).empty("errors");
+    ResultsFolder.owned(Location.local(results)).empty("errors");
 
     assertThat(Files.exists(results.resolve("errors")), is(false));
   }
@@ -61,7 +62,9 @@ class ResultsFolderTest {
     Files.writeString(foreign.resolve("output/chapter1.tex"), "precious");
 
     BadInputException e =
-        assertThrows(BadInputException.class, () -> ResultsFolder.owned(foreign).empty("output"));
+        assertThrows(
+            BadInputException.class,
+            () -> ResultsFolder.owned(Location.local(foreign)).empty("output"));
 
     assertThat(e.getMessage(), containsString("was not created by the replayer"));
     assertThat(Files.readString(foreign.resolve("output/chapter1.tex")), is("precious"));
@@ -69,7 +72,7 @@ class ResultsFolderTest {
 
   @Test
   void refusesOnceTheMarkerIsGone() throws Exception {
-    ResultsFolder folder = ResultsFolder.owned(results);
+    ResultsFolder folder = ResultsFolder.owned(Location.local(results));
     Files.delete(results.resolve(ResultsFolder.MARKER));
 
     BadInputException e = assertThrows(BadInputException.class, () -> folder.empty("output"));
@@ -85,7 +88,9 @@ class ResultsFolderTest {
     Files.writeString(results.resolve(StreamLayout.REPLAY_LOG), "{}\n");
 
     BadInputException e =
-        assertThrows(BadInputException.class, () -> ResultsFolder.owned(results).empty(name));
+        assertThrows(
+            BadInputException.class,
+            () -> ResultsFolder.owned(Location.local(results)).empty(name));
 
     assertThat(e.getMessage(), containsString("refusing to empty"));
     assertThat(Files.readString(results.resolve("output/windowed/window-1.parquet")), is("pane"));
@@ -101,7 +106,9 @@ class ResultsFolderTest {
     Files.createSymbolicLink(results.resolve("errors"), elsewhere);
 
     BadInputException e =
-        assertThrows(BadInputException.class, () -> ResultsFolder.owned(results).empty("errors"));
+        assertThrows(
+            BadInputException.class,
+            () -> ResultsFolder.owned(Location.local(results)).empty("errors"));
 
     assertThat(e.getMessage(), containsString("is a symbolic link"));
     assertThat(Files.readString(elsewhere.resolve("keep.txt")), is("precious"));
@@ -114,7 +121,10 @@ class ResultsFolderTest {
     Path topic = results.resolve("input/accelerations");
     Files.createSymbolicLink(topic, elsewhere.getParent());
 
-    ResultsFolder.prepare(results, work.resolve("source"), List.of("locations", "accelerations"));
+    ResultsFolder.prepare(
+        Location.local(results),
+        Location.local(work.resolve("source")),
+        List.of("locations", "accelerations"));
 
     assertThat(Files.readString(elsewhere.resolve("keep.parquet")), is("precious"));
     assertThat(Files.isSymbolicLink(topic), is(false));
@@ -130,7 +140,9 @@ class ResultsFolderTest {
             BadInputException.class,
             () ->
                 ResultsFolder.prepare(
-                    work.resolve("results/../source/out"), source, List.of("locations")));
+                    Location.local(work.resolve("results/../source/out")),
+                    Location.local(source),
+                    List.of("locations")));
 
     assertThat(e.getMessage(), containsString("refusing to write results into the source folder"));
     assertThat(Files.exists(source.resolve("out")), is(false));
@@ -146,7 +158,9 @@ class ResultsFolderTest {
             BadInputException.class,
             () ->
                 ResultsFolder.prepare(
-                    results, work.resolve("elsewhere/../results/input"), List.of("locations")));
+                    Location.local(results),
+                    Location.local(work.resolve("elsewhere/../results/input")),
+                    List.of("locations")));
 
     assertThat(
         e.getMessage(),
@@ -166,7 +180,9 @@ class ResultsFolderTest {
     BadInputException e =
         assertThrows(
             BadInputException.class,
-            () -> ResultsFolder.prepare(results, source, List.of("locations")));
+            () ->
+                ResultsFolder.prepare(
+                    Location.local(results), Location.local(source), List.of("locations")));
 
     assertThat(e.getMessage(), containsString("it holds the source data"));
     assertThat("nothing emptied", Files.isDirectory(results.resolve("input/locations")), is(true));
@@ -182,7 +198,9 @@ class ResultsFolderTest {
     BadInputException e =
         assertThrows(
             BadInputException.class,
-            () -> ResultsFolder.prepare(results, source, List.of("locations")));
+            () ->
+                ResultsFolder.prepare(
+                    Location.local(results), Location.local(source), List.of("locations")));
 
     assertThat(e.getMessage(), containsString("refusing to write results into the source folder"));
     assertThat(Files.exists(source.resolve("locations").resolve(ResultsFolder.MARKER)), is(false));
