@@ -65,6 +65,9 @@ public final class RunPipelines {
         PipelineOptionsFactory.fromArgs(EmbeddedSpark.withDefaults(RunnerProfile.apply(args)))
             .withValidation()
             .as(SensorPipelinesOptions.class);
+    HadoopFileSystems.configure(options);
+    // The defaults below resolve paths on the input's file system, which may be a Hadoop one.
+    FileSystems.setDefaultPipelineOptions(options);
     if (options.getOutputDir() == null) {
       options.setOutputDir(besideInput(options.getInputDir(), StreamLayout.OUTPUT));
     }
