@@ -1,10 +1,13 @@
 package io.github.bddreplay.sparksubmit;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +64,21 @@ class SparkBundleIT {
             .limit(5)
             .toList(),
         is(empty()));
+  }
+
+  /** Beam finds file systems through their registrars' service entries, merged by the shade. */
+  @Test
+  void registersBeamsHadoopFileSystem() throws IOException {
+    try (JarFile bundle = new JarFile(spark.bundle().toFile())) {
+      JarEntry services =
+          bundle.getJarEntry("META-INF/services/org.apache.beam.sdk.io.FileSystemRegistrar");
+      assertThat("the bundle's file system registrars", services, is(notNullValue()));
+      String registrars =
+          new String(bundle.getInputStream(services).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(
+          registrars, containsString("org.apache.beam.sdk.io.hdfs.HadoopFileSystemRegistrar"));
+      assertThat(registrars, containsString("org.apache.beam.sdk.io.LocalFileSystemRegistrar"));
+    }
   }
 
   @Test

@@ -52,12 +52,25 @@ final class SparkHome {
 
   /** The command bin/spark-class runs for {@code mainClass}: its JVM gets {@code heap} at most. */
   List<String> javaCommand(String heap, String mainClass, List<String> args) {
+    return javaCommand(heap, mainClass, args, null);
+  }
+
+  /**
+   * The same command where {@code HADOOP_CONF_DIR} is {@code hadoopConfDir}: bin/spark-class puts
+   * that folder on the class path after {@code conf/}.
+   */
+  List<String> javaCommand(String heap, String mainClass, List<String> args, Path hadoopConfDir) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(addOpens());
     command.add("-Xmx" + heap);
     command.add("-cp");
-    command.add(dir.resolve("conf") + "/:" + jars() + "/*");
+    command.add(
+        dir.resolve("conf")
+            + "/:"
+            + (hadoopConfDir == null ? "" : hadoopConfDir + "/:")
+            + jars()
+            + "/*");
     command.add(mainClass);
     command.addAll(args);
     return command;
