@@ -11,6 +11,7 @@ import io.github.bddreplay.replayer.replay.ReplaySummary;
 import io.github.bddreplay.replayer.replay.Replayer;
 import io.github.bddreplay.runners.FlinkCheckpoints;
 import io.github.bddreplay.runners.RunPipelines;
+import io.github.bddreplay.runners.SparkRestart;
 import io.github.bddreplay.runners.StreamingRunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,13 +20,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.runners.spark.SparkRunner;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.MoveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * One run of the demo: a replay, prepared (its results folder checked and cleared) before the
@@ -111,7 +107,7 @@ final class DemoRun {
       }
     } else {
       if (resume == Resume.FROM_THE_LOG) {
-        discardSparkState(options);
+        SparkRestart.discardCheckpoint(options);
       }
       replay.results().empty("output");
       replay.results().empty("errors");
@@ -133,7 +129,7 @@ final class DemoRun {
           + options.getRunner().getSimpleName()
           + " keeps no checkpoint: a restart starts over";
     }
-    String checkpointDir = checkpointDir(options);
+    String checkpointDir = SparkRestart.checkpointDir(options);
     return switch (resume) {
       case FROM_THE_LOG ->
           "resuming the interrupted run of "
@@ -182,24 +178,6 @@ final class DemoRun {
   }
 
   /**
-   * The run's {@code --checkpointDir} (an option of the Spark runner's, which every runner here
-   * uses), without a trailing separator.
-   */
-  private static String checkpointDir(SensorPipelinesOptions options) {
-    return options.as(SparkPipelineOptions.class).getCheckpointDir().replaceAll("/+$", "");
-  }
-
-  /** Deletes what Spark and Beam's Spark runner checkpointed, so the pipelines start afresh. */
-  private static void discardSparkState(SensorPipelinesOptions options) throws IOException {
-    List<ResourceId> files = new ArrayList<>();
-    for (MatchResult.Metadata file :
-        FileSystems.match(checkpointDir(options) + "/**", EmptyMatchTreatment.ALLOW).metadata()) {
-      files.add(file.resourceId());
-    }
-    FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-  }
-
-  /**
    * By class name: the Spark bundle for spark-submit leaves Flink out, so its runner class may be
    * absent.
    */
@@ -214,19 +192,11 @@ final class DemoRun {
    */
   private static String runnerCheckpoint(SensorPipelinesOptions options) throws IOException {
     if (isFlink(options)) {
-      return FlinkCheckpoints.latestCompleted(checkpointDir(options))
+      return FlinkCheckpoints.latestCompleted(SparkRestart.checkpointDir(options))
           .map(Object::toString)
           .orElse(null);
     }
-    if (!SparkRunner.class.equals(options.getRunner())) {
-      return null;
-    }
-    String folder = checkpointDir(options) + "/spark-checkpoint";
-    boolean holds =
-        !FileSystems.match(folder + "/checkpoint-*", EmptyMatchTreatment.ALLOW)
-            .metadata()
-            .isEmpty();
-    return holds ? folder : null;
+    return SparkRestart.checkpointOf(options).orElse(null);
   }
 
   /** Runs {@code work} on a thread of its own, so the demo's thread can wait for either half. */

@@ -6,6 +6,7 @@ import io.github.bddreplay.pipelines.SensorPipelinesOptions;
 import io.github.bddreplay.pipelines.sinks.OutputCensus;
 import io.github.bddreplay.pipelines.source.SensorSourceMetrics;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileSystems;
@@ -32,9 +33,30 @@ public final class RunPipelines {
    */
   public static void main(String[] args) throws IOException {
     SensorPipelinesOptions options = parse(args);
+    if (options.getMode() == SensorPipelinesOptions.Mode.STREAMING) {
+      restartFromTheLog(options);
+    }
     StreamingRunResult result =
         options.getMode() == SensorPipelinesOptions.Mode.BATCH ? backfill(options) : run(options);
     System.out.println(summarize(result, options).describe());
+  }
+
+  /** A streaming run on Spark started again after an interruption reads its input again whole. */
+  private static void restartFromTheLog(SensorPipelinesOptions options) throws IOException {
+    Optional<String> checkpoint = SparkRestart.checkpointOf(options);
+    if (checkpoint.isEmpty()) {
+      return;
+    }
+    System.out.println(
+        "restarting: "
+            + checkpoint.get()
+            + " holds the checkpoint of an interrupted run; the pipelines read "
+            + options.getInputDir()
+            + " again from its start and write "
+            + options.getOutputDir()
+            + " again (see RUNNER-WORKAROUNDS.md for why not from the checkpoint)");
+    SparkRestart.discardCheckpoint(options);
+    SparkRestart.discardOutputs(options);
   }
 
   private static StreamingRunResult backfill(SensorPipelinesOptions options) throws IOException {
