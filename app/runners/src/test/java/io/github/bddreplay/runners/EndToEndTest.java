@@ -56,6 +56,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * final output must equal what an independent batch computation over the source files gives.
  */
 class EndToEndTest {
+  /** Read from system properties by the embedded Spark's configuration, which they override. */
+  private static final String CONCURRENT_JOBS = "spark.streaming.concurrentJobs";
+
   private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
   private static final double SPEEDUP = 10;
 
@@ -198,18 +201,30 @@ class EndToEndTest {
    * pane as late. Still every row and every window's final result must be on disk: no pipeline
    * groups what a windowed grouping emitted. (The held-back files then reach their windows before
    * the lagging on-time panes fire, so there need not be late panes.)
+   *
+   * <p>Spark runs one streaming job at a time here, as it does by default: with the two at a time
+   * of the embedded profile the 100 ms batches of the real data no longer back up (a longest wait
+   * of 0.5 s), and shorter batches overflow the stack serialising the lineage of the state between
+   * checkpoints. The guard against lost final panes does not depend on it; the 1,000-car benchmark
+   * backs up the default settings by about 11 s, and `verify` finds every pane there.
    */
   @Test
   void sparkRunnerBackedUpAndWithItsWatermarkLaggingStillGivesTheBatchAnswer() throws Exception {
     SchedulingDelays delays = new SchedulingDelays();
     LaggingListenerBus lag = new LaggingListenerBus(work.resolve("results"));
-    Run run =
-        replayWhilePipelinesRun(
-            RealData.dir(),
-            "SparkRunner",
-            DISORDER,
-            List.of(delays, lag),
-            "--batchIntervalMillis=100");
+    Run run;
+    System.setProperty(CONCURRENT_JOBS, "1");
+    try {
+      run =
+          replayWhilePipelinesRun(
+              RealData.dir(),
+              "SparkRunner",
+              DISORDER,
+              List.of(delays, lag),
+              "--batchIntervalMillis=100");
+    } finally {
+      System.clearProperty(CONCURRENT_JOBS);
+    }
     assertEqualsTheOracle(run);
     assertThat("longest wait of a micro-batch, ms", delays.maxMillis(), greaterThan(2_000L));
     assertThat(
