@@ -136,15 +136,7 @@ class HdfsIT {
         new Replayer(config, ReplayClock.SYSTEM, new PrintStream(OutputStream.nullOutputStream()))
             .prepare();
     publishNotParquet(root + "/results/input/" + BAD_FILE);
-    CompletableFuture<ReplaySummary> replaying =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return replay.run();
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<ReplaySummary> replaying = BackgroundReplay.start(replay);
 
     List<String> submit = new ArrayList<>();
     submit.addAll(List.of("--master", master, "--deploy-mode", "client"));

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.bddreplay.contract.StreamLayout;
 import io.github.bddreplay.fixtures.oracle.RealDataAnswer;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipelinesRestartIT {
   private static final String APP = "io.github.bddreplay.app.BddReplayApp";
-  private static final Duration FIRST_RUN_AT_MOST = Duration.ofMinutes(3);
   private static final Duration SECOND_RUN_AT_MOST = Duration.ofMinutes(5);
 
   @TempDir Path work;
@@ -84,10 +81,10 @@ class PipelinesRestartIT {
       // The stream starts once the pipelines run (their first micro-batch checkpointed), so the
       // kill lands inside its 32 s however long spark-submit took to start.
       Path sparkCheckpoint = checkpoints.resolve("spark-checkpoint");
-      waitFor(first, () -> holds(sparkCheckpoint, "checkpoint-"), "first checkpoint");
-      replaying = replayInTheBackground(replay);
+      DemoRestart.waitFor(first, () -> holds(sparkCheckpoint, "checkpoint-"), "first checkpoint");
+      replaying = BackgroundReplay.start(replay);
       Path windowed = results.resolve(StreamLayout.OUTPUT).resolve(StreamLayout.WINDOWED);
-      waitFor(first, () -> holds(windowed, "window-"), "windowed file");
+      DemoRestart.waitFor(first, () -> holds(windowed, "window-"), "windowed file");
       assertFalse(Files.exists(marker), "the replay had ended before the kill: not mid-stream");
       first.kill();
     }
@@ -106,29 +103,6 @@ class PipelinesRestartIT {
           Files.readString(secondLog),
           containsString("restarting: " + checkpoints.resolve("spark-checkpoint")));
     }
-  }
-
-  private static CompletableFuture<ReplaySummary> replayInTheBackground(PreparedReplay replay) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return replay.run();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-  }
-
-  private static void waitFor(LoggedProcess run, BooleanSupplier condition, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + FIRST_RUN_AT_MOST.toNanos();
-    while (System.nanoTime() < deadline && run.isAlive()) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    fail("the first run showed no " + what + " in time\n" + run.tail());
   }
 
   private static boolean holds(Path folder, String prefix) {
